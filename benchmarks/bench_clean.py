@@ -1,0 +1,173 @@
+"""Speed of ``readout clean --mode text`` per page against trafilatura's ``extract`` on the same page's HTML.
+
+Both are measured in this one run, in process (startup excluded), on pages generated from the
+hand-written fixtures in tests/data/html with varied text, in two weights: ``lean`` (the fixtures as
+written, 4-7 KB of markup) and ``dressed`` (the same pages with what real news pages carry around the
+article: inline scripts and JSON state, meta and link tags, SVG icons, a mega-menu and a footer of
+links; about 100-150 KB of markup, near the HTML size of a typical news page). Text mode is timed end
+to end as the CLI runs
+it: read_inputs (file read, decoding, hashing) + clean_capture + clean_record + json.dumps, over each
+page flattened to full-page text. trafilatura is timed reading the page's HTML file and calling
+``extract`` (comments included, as readout's HTML mode asks). HTML mode is printed as well, for scale.
+Target: text mode at most half of trafilatura's time.
+
+    .venv/bin/python benchmarks/bench_clean.py [--pages 200] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import trafilatura
+
+from readout.clean import CleanContext, clean_capture
+from readout.clean.render import render
+from readout.ingest import read_inputs
+from readout.model import Capture, ManifestEntry
+from readout.records import clean_record
+
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "data" / "html"
+PARAGRAPH = re.compile(r"(<p>|<p [^>]*>)([^<]{60,})(</p>)")
+FILLER = ("officials said on Thursday", "according to the ministry", "in a statement released late",
+          "after weeks of negotiations", "the delegation confirmed", "as talks continued into the evening",
+          "despite objections from the opposition", "a senior adviser told reporters")
+NAMES = ("Arlen Voss", "Mirela Tansk", "Ode Halvar", "Sanna Brekke", "Ivo Castellan", "Lio Marchetti")
+
+
+def vary(markup: str, rng: random.Random) -> str:
+    """The page with each paragraph reworded, repeated or cut, so that no two pages are the same."""
+    def one(match: re.Match[str]) -> str:
+        words = match.group(2).split()
+        middle = words[3:-3]
+        rng.shuffle(middle)
+        words[3:-3] = middle
+        extra = " ".join(rng.sample(FILLER, 2)) + f", {rng.choice(NAMES)} added."
+        text = " ".join(words) + " " + extra
+        if rng.random() < 0.4:
+            text += " " + " ".join(match.group(2).split()[::-1])
+        return f"{match.group(1)}{text}{match.group(3)}"
+    return PARAGRAPH.sub(one, markup)
+
+
+def _script(rng: random.Random, chars: int) -> str:
+    """Minified-looking JavaScript: what inline bundles and hydration state weigh on a real page."""
+    parts, size = [], 0
+    while size < chars:
+        a, b, c = (f"{rng.choice('abcdefghijklmnopqrstuvwxyz')}{rng.randrange(999)}" for _ in range(3))
+        part = (f"function {a}({b}){{var {c}={b}.data||{{}};return {c}.items?{c}.items.map(function(x)"
+                f"{{return x.id+\"-{rng.randrange(10**6)}\"}}):[]}};window.{a}={a};")
+        parts.append(part)
+        size += len(part)
+    return "".join(parts)
+
+
+def dress(markup: str, rng: random.Random) -> str:
+    """The page with a real news page's weight around the article (scripts, menus, icons, link farms)."""
+    head = "".join(f'<meta name="x-{n}" content="{rng.randrange(10**9)}"><link rel="preload" '
+                   f'href="/static/chunk-{n}-{rng.randrange(10**6)}.js" as="script">' for n in range(25))
+    head += f"<script>{_script(rng, 45_000)}</script>"
+    head += f'<script id="__STATE__" type="application/json">{{"x":"{_script(rng, 30_000)}"}}</script>'
+    icon = ('<svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M12 2L2 7l10 5 10-5-10-5z'
+            'M2 17l10 5 10-5M2 12l10 5 10-5"/></svg>')
+    sections = ("World", "Politics", "Business", "Tech", "Science", "Health", "Sport", "Culture", "Travel",
+                "Opinion", "Video", "Podcasts")
+    menu = "".join(
+        f'<li class="menu__item menu__item--level-1"><a class="menu__link" href="/{s.lower()}">{icon}{s}</a>'
+        '<ul class="menu__sub">' + "".join(
+            f'<li class="menu__item menu__item--level-2"><a class="menu__link" data-track="nav-{s}-{k}" '
+            f'href="/{s.lower()}/{k}">{s} {k}</a></li>' for k in range(1, 9)) + "</ul></li>"
+        for s in sections)
+    footer = "".join(f'<li><a class="footer__link" href="/f/{k}">Footer link {k}</a></li>' for k in range(60))
+    markup = markup.replace("</head>", head + "</head>", 1)
+    markup = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + f'<nav class="mega"><ul>{menu}</ul></nav>',
+                    markup, count=1)
+    return markup.replace("</body>", f'<div class="footer-links"><ul>{footer}</ul></div>'
+                          f"<script>{_script(rng, 25_000)}</script></body>", 1)
+
+
+def build(folder: Path, pages: int, dressed: bool, seed: int = 7) -> tuple[list[Path], list[Path]]:
+    rng = random.Random(seed)
+    fixtures = sorted(FIXTURES.glob("*.html"))
+    html_paths, text_paths = [], []
+    for n in range(pages):
+        markup = vary(fixtures[n % len(fixtures)].read_text(encoding="utf-8"), rng)
+        markup = dress(markup, rng) if dressed else markup
+        html_path, text_path = folder / f"page{n:04d}.html", folder / f"page{n:04d}.txt"
+        html_path.write_text(markup, encoding="utf-8")
+        text_path.write_text(render(markup).text, encoding="utf-8")
+        html_paths.append(html_path)
+        text_paths.append(text_path)
+    return html_paths, text_paths
+
+
+def readout_page(path: Path, mode: str, context: CleanContext) -> int:
+    size = 0
+    for capture in read_inputs([str(path)]):
+        assert isinstance(capture, Capture), capture
+        article = clean_capture(capture, mode, context)
+        record = clean_record(ManifestEntry(capture.source, capture.url, capture.id, "ok"), article)
+        size += len(json.dumps(record, ensure_ascii=False))
+    return size
+
+
+def trafilatura_page(path: Path) -> int:
+    return len(trafilatura.extract(path.read_bytes().decode("utf-8"), include_comments=True) or "")
+
+
+def timed(function, paths: list[Path]) -> list[float]:
+    times = []
+    for path in paths:
+        started = time.perf_counter()
+        function(path)
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def measure(pages: int, repeat: int, dressed: bool) -> None:
+    context = CleanContext()
+    with tempfile.TemporaryDirectory() as folder:
+        html_paths, text_paths = build(Path(folder), pages, dressed)
+        html_kb = statistics.fmean(p.stat().st_size for p in html_paths) / 1024
+        text_kb = statistics.fmean(p.stat().st_size for p in text_paths) / 1024
+        fixtures = len(list(FIXTURES.glob("*.html")))
+        for n in range(fixtures):  # warm-up on one page of each fixture: lazy imports and one-time caches
+            readout_page(text_paths[n], "text", context)
+            readout_page(html_paths[n], "html", context)
+            trafilatura_page(html_paths[n])
+        rounds: dict[str, list[list[float]]] = {"text": [], "trafilatura": [], "html": []}
+        for _ in range(repeat):  # interleaved so that machine load hits all three alike
+            rounds["text"].append(timed(lambda p: readout_page(p, "text", context), text_paths))
+            rounds["trafilatura"].append(timed(trafilatura_page, html_paths))
+            rounds["html"].append(timed(lambda p: readout_page(p, "html", context), html_paths))
+    best = {name: [min(per_page) for per_page in zip(*runs, strict=True)] for name, runs in rounds.items()}
+    mean = {name: statistics.fmean(values) * 1000 for name, values in best.items()}
+    median = {name: statistics.median(values) * 1000 for name, values in best.items()}
+    weight = "dressed" if dressed else "lean"
+    print(f"\n{weight} pages: {pages} (HTML {html_kb:.1f} KB, text {text_kb:.1f} KB on average), "
+          f"best of {repeat} rounds")
+    print(f"{'':34}{'mean ms/page':>14}{'median ms/page':>16}")
+    print(f"{'readout clean --mode text (e2e)':34}{mean['text']:>14.2f}{median['text']:>16.2f}")
+    print(f"{'trafilatura.extract (baseline)':34}{mean['trafilatura']:>14.2f}{median['trafilatura']:>16.2f}")
+    print(f"{'readout clean --mode html (e2e)':34}{mean['html']:>14.2f}{median['html']:>16.2f}")
+    ratio = mean["text"] / mean["trafilatura"]
+    print(f"ratio text / trafilatura: {ratio:.3f} (target <= 0.5: {'met' if ratio <= 0.5 else 'NOT met'})")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=3, help="rounds; each page's best round counts")
+    args = parser.parse_args()
+    for dressed in (False, True):
+        measure(args.pages, args.repeat, dressed)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,151 @@
+"""``readout ask``: question analysis, retrieval of events and sentences, extractive answers.
+
+1. read the question (``question.py``): its kind (what, when, where, who, how long, did, which), its
+   focus (discussion, attendance), the people and places it names (resolved against the store), the
+   years and months it names, the event types its verbs imply;
+2. find the events (``match.py``): names by index, then type, time and opinion;
+3. compose (``compose.py``): one part per event from the field the kind asks for, citing the capture
+   sentences that state it (FTS5 BM25 ranks sentences among the event's own documents); caveats from the
+   event's attributions, its date's missing year, and the choice between events.
+
+Statuses: ``answered``; ``no_answer`` when no event fits or the captures leave the asked field empty
+(nothing cited, nothing guessed); ``ambiguous`` when several events fit and nothing in the question
+chooses, each given with its own citations. A question about several events at once (``which``, or a
+plural such as "meetings") is answered with all of them.
+"""
+
+from __future__ import annotations
+
+from readout.answer.compose import ANSWERERS, Captures, Part, label, source_caveats, unknown_text, vague_date
+from readout.answer.match import find_events
+from readout.answer.question import Question, read_question
+from readout.model import Answer, Citation, Event
+from readout.store import Store
+
+__all__ = ["answer_question", "render_plain"]
+
+NO_ANSWER = "No answer in these captures: "
+
+
+def answer_question(question: str, store: Store) -> Answer:
+    """The extractive answer to ``question`` from ``store``; see the module docstring."""
+    read = read_question(question.strip(), store)
+    matches = find_events(read, store)
+    if not matches.chosen:
+        return _no_answer(question, f"{matches.reason}.")
+    kind = "which" if read.plural and read.kind in ("what", "which") else read.kind
+    parts = [ANSWERERS[kind](Captures(store), event, read) for event in matches.chosen]
+    if all(p.text is None for p in parts):
+        vague = vague_date(parts[0].event.date) if kind == "when" else None
+        fixes = f" (they say only \u201c{vague}\u201d, which fixes no date)" if vague else ""
+        return _no_answer(question, f"the captures {unknown_text(kind, parts[0].event)}{fixes}.")
+    if len(parts) == 1:
+        return _single(question, read, parts[0], matches.set_aside)
+    for part in parts:
+        if part.text is None:
+            part.text = f"The captures {unknown_text(kind, part.event)}."
+    agree = len({p.key for p in parts}) == 1 and parts[0].key is not None
+    return _several(question, read, parts, ambiguous=not (read.plural or agree))
+
+
+def _no_answer(question: str, reason: str) -> Answer:
+    return Answer(
+        question=question,
+        status="no_answer",
+        answer=NO_ANSWER + reason,
+        event=None,
+        events=(),
+        date=None,
+        citations=(),
+        caveats=(),
+    )
+
+
+def _single(question: str, read: Question, part: Part, set_aside: tuple) -> Answer:
+    caveats = part.caveats + source_caveats(part.event, part.citations)
+    if read.times and not set_aside and not _dated(part.event):
+        times = ", ".join(t.text for t in read.times)
+        caveats.append(
+            f"The captures do not date this event, so whether it took place in {times} is not known."
+        )
+    if set_aside:
+        times = ", ".join(t.text for t in read.times)
+        others = "; ".join(label(e) for e in set_aside)
+        caveats.append(
+            f"{len(set_aside) + 1} events fit the names in the question; this one was chosen because "
+            f"its date fits {times}, while the captures do not date the other ({others})."
+        )
+    return Answer(
+        question=question,
+        status="answered",
+        answer=part.text or "",
+        event=part.event.id,
+        events=(part.event.id,),
+        date=part.date if read.kind == "when" else None,
+        citations=tuple(part.citations),
+        caveats=tuple(dict.fromkeys(caveats)),
+    )
+
+
+def _dated(event: Event) -> bool:
+    return bool(event.date.value or event.date.earliest or event.date.latest)
+
+
+def _several(question: str, read: Question, parts: list[Part], ambiguous: bool) -> Answer:
+    """Each event's answer numbered, with its own citations (numbered after the text of all parts)."""
+    citations: list[Citation] = []
+    caveats: list[str] = []
+    lines = []
+    for k, part in enumerate(parts, start=1):
+        marks = []
+        for citation in part.citations:
+            if citation not in citations:
+                citations.append(citation)
+            marks.append(f"[{citations.index(citation) + 1}]")
+        lines.append(f"({k}) {part.text}" + (f" {' '.join(marks)}" if marks else ""))
+        caveats += part.caveats + source_caveats(part.event, part.citations)
+    if ambiguous:
+        head = (
+            f"{len(parts)} events fit the question and nothing in it chooses between them; "
+            "each is given with its own citations:"
+        )
+        caveats.insert(
+            0,
+            f"{len(parts)} events fit and nothing in the question chooses between them; "
+            "name a date or place to pick one.",
+        )
+    else:
+        head = f"{len(parts)} events fit the question:"
+    return Answer(
+        question=question,
+        status="ambiguous" if ambiguous else "answered",
+        answer=" ".join([head, *lines]),
+        event=None,
+        events=tuple(p.event.id for p in parts),
+        date=None,
+        citations=tuple(citations),
+        caveats=tuple(dict.fromkeys(caveats)),
+    )
+
+
+def render_plain(answer: Answer) -> str:
+    """The answer for a terminal: status, text, date, numbered citations, caveats."""
+    out = [f"Q: {answer.question}", f"[{answer.status}] {answer.answer}"]
+    if answer.date is not None:
+        date = answer.date
+        shown = date.value or date.stated or "unknown"
+        bounds = (
+            f" (between {date.earliest or '?'} and {date.latest or '?'})"
+            if date.earliest or date.latest
+            else ""
+        )
+        out.append(f"Date: {shown}{bounds}")
+    if answer.citations:
+        out.append("Citations:")
+        for k, c in enumerate(answer.citations, start=1):
+            span = f"line {c.lines[0]}" if c.lines[0] == c.lines[1] else f"lines {c.lines[0]}-{c.lines[1]}"
+            out.append(f"  [{k}] {c.source}, {span}: \u201c{c.text}\u201d")
+    if answer.caveats:
+        out.append("Caveats:")
+        out += [f"  - {c}" for c in answer.caveats]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,413 @@
+"""Composing an extractive answer for one or several events: the words, the citations, the caveats.
+
+Each question kind reads one field of the event (its date, people, place, duration, topics) and cites
+the capture sentences that state it. A field the captures leave empty is not filled in: the answer
+says the captures do not tell, and cites nothing.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field, replace
+
+from readout.answer.cite import fold, quote
+from readout.answer.question import MONTHS, Question, lexicon
+from readout.model import Citation, DateValue, Event, Lines
+from readout.store import Store, StoredSentence, name_tokens
+
+WORD = re.compile(r"\w+")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTH_DAY = re.compile(
+    r"\b([A-Z][a-z]{2,8}\.?)\s+(\d{1,2})(?:st|nd|rd|th)?\b|\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Z][a-z]{2,8}\.?)"
+)
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# How many sentences an answer cites per event: enough for the several points of a discussion, few
+# enough that each citation is read.
+MAX_CITATIONS = 5
+MAX_WHO_CITATIONS = 2
+# Topics named in an answer's text: the ones its citations hold, at most this many, so the answer reads
+# as a summary and the citations carry the rest.
+MAX_TOPICS = 8
+
+
+@dataclass
+class Part:
+    """The answer for one event: text (None when the captures do not tell), citations, caveats."""
+
+    event: Event
+    text: str | None
+    citations: list[Citation] = field(default_factory=list)
+    caveats: list[str] = field(default_factory=list)
+    date: DateValue | None = None
+    key: object = None  # the value asked for (people, place, "yes"): events agreeing on it answer together
+
+
+class Captures:
+    """The store's captures as the answer needs them: lines to quote and sentences, read once each."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._lines: dict[str, list[str]] = {}
+        self._sentences: dict[str, list[StoredSentence]] = {}
+
+    def lines(self, source: str) -> list[str]:
+        if source not in self._lines:
+            self._lines[source] = self.store.capture_text(source).split("\n")
+        return self._lines[source]
+
+    def sentences(self, source: str) -> list[StoredSentence]:
+        if source not in self._sentences:
+            self._sentences[source] = [s for s in self.store.sentences_of(source) if s.kind == "content"]
+        return self._sentences[source]
+
+    def quote(self, source: str, lines: Lines, text: str) -> Citation | None:
+        return quote(self.lines(source), source, lines, text)
+
+
+def _join(names: list[str]) -> str:
+    names = list(dict.fromkeys(names))
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def parties(event: Event) -> list[str]:
+    return list(event.participants) or list(dict.fromkeys([*event.actor, *event.recipient]))
+
+
+def noun(event: Event) -> str:
+    nouns = lexicon()["event_nouns"]
+    return nouns.get(f"{event.type}/{event.mode}") or nouns.get(event.type) or event.type.lower()
+
+
+def label(event: Event) -> str:
+    """A short name for the event: 'the meeting of A and B in P on D', 'the visit of A to B in P'."""
+    text = f"the {noun(event)}"
+    if event.mode == "visit" and event.actor and event.recipient:
+        text += f" of {_join(list(event.actor))} to {_join(list(event.recipient))}"
+    elif parties(event):
+        text += f" of {_join(parties(event))}"
+    if event.place:
+        text += f" in {event.place}"
+    when = short_date(event.date)
+    return text + (f" {when}" if when else "")
+
+
+def short_date(date: DateValue) -> str | None:
+    """The date as a label gives it: the day, or the capture's own words, or nothing."""
+    if date.value:
+        year, month, day = (int(x) for x in date.value.split("-"))
+        return f"on {day} {_month(month)} {year}"
+    if date.stated:
+        return f"({date.stated})"
+    return None
+
+
+def date_phrase(date: DateValue) -> tuple[str | None, bool]:
+    """How the answer states a date, and whether the captures give it without a year."""
+    if date.value:
+        year, month, day = (int(x) for x in date.value.split("-"))
+        return f"on {day} {_month(month)} {year}", False
+    stated = date.stated or " ".join(e.text for e in date.evidence)
+    has_year = bool(YEAR.search(stated))
+    if stated and not has_year and not (date.earliest or date.latest):
+        day = MONTH_DAY.search(" ".join([date.stated or ""] + [e.text for e in date.evidence]))
+        weekday = next((w for w in WEEKDAYS if re.search(rf"\b{w}\b", stated.lower())), None)
+        if day:
+            month_word, number = (
+                (day.group(1), day.group(2)) if day.group(1) else (day.group(4), day.group(3))
+            )
+            if month_word.lower().rstrip(".") in MONTHS:
+                text = f"on {_month(MONTHS[month_word.lower().rstrip('.')])} {int(number)}"
+                text += f" (a {weekday.capitalize()})" if weekday else ""
+                return text + "; the capture states no year", True
+        return None, False  # only relative words ("today", "on Tuesday") with nothing to anchor them
+    if date.earliest and date.latest:
+        return f"between {date.earliest} and {date.latest}" + (
+            f" (stated: {stated})" if stated else ""
+        ), False
+    if date.earliest:
+        return f"on or after {date.earliest}" + (f" (stated: {stated})" if stated else ""), False
+    if date.latest:
+        return f"on or before {date.latest}" + (f" (stated: {stated})" if stated else ""), False
+    if stated:
+        return f"in {stated.strip()} (the day is not stated)", False
+    return None, False
+
+
+def vague_date(date: DateValue) -> str | None:
+    """The capture's words for a date that fix nothing (no day of a month, no year, no bounds)."""
+    if date.stated and date_phrase(date)[0] is None:
+        return date.stated
+    return None
+
+
+def _month(number: int) -> str:
+    return calendar.month_name[number]
+
+
+def _tokens(text: str) -> set[str]:
+    return {w.lower() for w in WORD.findall(text)}
+
+
+def _sentence_at(captures: Captures, source: str, lines: Lines, text: str) -> StoredSentence | None:
+    """The stored sentence of ``source`` that holds ``text`` on ``lines``."""
+    wanted = fold(text)
+    for sentence in captures.sentences(source):
+        if sentence.lines[0] <= lines[1] and sentence.lines[1] >= lines[0] and wanted in fold(sentence.text):
+            return sentence
+    return None
+
+
+def _cite_sentences(captures: Captures, sentences: list[StoredSentence]) -> list[Citation]:
+    out: list[Citation] = []
+    for sentence in sentences:
+        citation = captures.quote(sentence.source, sentence.lines, sentence.text)
+        if citation is not None and citation not in out:
+            out.append(citation)
+    return out
+
+
+def mention_citations(
+    captures: Captures, event: Event, limit: int = 2, prefer: set[str] | None = None
+) -> list[Citation]:
+    """The sentences that report the event, those holding ``prefer`` words first."""
+    mentions = sorted(event.mentions, key=lambda m: -len(_tokens(m.sentence) & (prefer or set())))
+    out: list[Citation] = []
+    for mention in mentions:
+        citation = captures.quote(mention.source, mention.lines, mention.sentence)
+        if citation is not None and citation not in out:
+            out.append(citation)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _sentences_naming(captures: Captures, event: Event, tokens: set[str]) -> list[StoredSentence]:
+    """Sentences of the event's documents that name any of ``tokens``, best (most names, a mention) first."""
+    mentioned = {(m.source, m.lines) for m in event.mentions}
+    context = name_tokens(event.place or "") | {t for n in parties(event) for t in name_tokens(n)}
+    scored = []
+    for source in event.documents:
+        for sentence in captures.sentences(source):
+            words = _tokens(sentence.text)
+            hits = len(words & tokens)
+            if hits:
+                score = (
+                    hits * 2 + len((words & context) - tokens) + 2 * ((source, sentence.lines) in mentioned)
+                )
+                scored.append((-score, source, sentence.n, sentence))
+    return [s for *_, s in sorted(scored, key=lambda item: item[:3])]
+
+
+# --- one part per question kind ----------------------------------------------------------------------
+
+
+def answer_when(captures: Captures, event: Event, question: Question) -> Part:
+    when, no_year = date_phrase(event.date)
+    if when is None:
+        return Part(event, None)
+    sentences: list[StoredSentence] = []
+    for evidence in event.date.evidence:
+        sentence = _sentence_at(captures, evidence.source, evidence.lines, evidence.text)
+        if sentence is not None and sentence not in sentences:
+            sentences.append(sentence)
+    citations = _cite_sentences(captures, sentences)
+    if not citations:
+        citations = [c for e in event.date.evidence if (c := captures.quote(e.source, e.lines, e.text))]
+    part = Part(
+        event, f"{_capital(label_without_date(event))} took place {when}.", citations, date=event.date
+    )
+    if no_year:
+        stated = event.date.stated or ", ".join(e.text for e in event.date.evidence)
+        part.caveats.append(
+            f"The capture states no year for this date (it says \u201c{stated}\u201d), "
+            "so the year is unknown."
+        )
+    return part
+
+
+def label_without_date(event: Event) -> str:
+    return label(replace(event, date=DateValue()))
+
+
+def answer_who(captures: Captures, event: Event, question: Question) -> Part:
+    named = question.named_tokens
+    principal = parties(event)
+    present = list(event.also_present)
+
+    def unnamed(names: list[str]) -> list[str]:
+        return [n for n in names if not (name_tokens(n) & named)]
+
+    if question.focus == "attendance":
+        people = unnamed(present) or unnamed(principal)
+    else:
+        people = unnamed(principal) + unnamed(present)
+    if not people:
+        return Part(event, None)
+    tokens = {t for n in people for t in name_tokens(n)}
+    citations = _cite_sentences(captures, _sentences_naming(captures, event, tokens)[:MAX_WHO_CITATIONS])
+    besides = [n for n in principal if n not in people]
+    if question.focus == "attendance" or set(people) <= set(present):
+        text = f"{_join(people)} {'was' if len(people) == 1 else 'were'} present at {label(event)}"
+        text += f", besides {_join(besides)}." if besides else "."
+    else:
+        text = f"{_join([p for p in people if p in principal])} took part in {label(event)}."
+        if unnamed(present):
+            text += f" Also present: {_join(unnamed(present))}."
+    asked = people if question.focus == "attendance" else [p for p in people if p in principal] or people
+    return Part(
+        event, text, citations or mention_citations(captures, event, prefer=tokens), key=tuple(sorted(asked))
+    )
+
+
+def answer_where(captures: Captures, event: Event, question: Question) -> Part:
+    if not event.place:
+        return Part(event, None)
+    tokens = name_tokens(event.place)
+    citations = _cite_sentences(captures, _sentences_naming(captures, event, tokens)[:2])
+    return Part(
+        event,
+        f"{_capital(label(event))} took place in {event.place}.",
+        citations or mention_citations(captures, event, prefer=tokens),
+        key=event.place,
+    )
+
+
+def answer_how_long(captures: Captures, event: Event, question: Question) -> Part:
+    if not event.duration:
+        return Part(event, None)
+    wanted = fold(event.duration).lower()
+    sentences = [
+        s for source in event.documents for s in captures.sentences(source) if wanted in fold(s.text).lower()
+    ]
+    return Part(
+        event, f"{_capital(label(event))} lasted {event.duration}.", _cite_sentences(captures, sentences[:2])
+    )
+
+
+def answer_did(captures: Captures, event: Event, question: Question) -> Part:
+    return Part(
+        event, f"Yes: the captures report {label(event)}.", mention_citations(captures, event), key="yes"
+    )
+
+
+def answer_what(captures: Captures, event: Event, question: Question) -> Part:
+    if question.focus != "discussion":
+        return Part(event, f"{_capital(label(event))}.", mention_citations(captures, event))
+    sentences = discussion_sentences(captures, event, question)
+    topics = list(dict.fromkeys(t.text for t in event.topics))
+    if not sentences and not topics:
+        return Part(event, None)
+    citations = _cite_sentences(captures, sentences)
+    cited = [fold(c.text).lower() for c in citations]
+    shown = [t for t in topics if any(fold(t).lower() in c for c in cited)] or topics
+    shown = shown[:MAX_TOPICS]
+    text = f"At {label(event)}, the captures report"
+    text += f" these topics: {'; '.join(shown)}." if shown else " the following."
+    if citations:
+        text += " In their words: " + " ".join(f"\u201c{c.text}\u201d" for c in citations)
+    return Part(event, text, citations)
+
+
+def discussion_sentences(captures: Captures, event: Event, question: Question) -> list[StoredSentence]:
+    """The sentences of the event's own documents that carry what was discussed.
+
+    A sentence counts when it holds one of the event's topics (by line) or a discussion cue (a reporting
+    verb or decision noun) and names a party or follows a topic; BM25 over the question's and topics'
+    words breaks ties. Documents that only refer back to the event are left out when the event has
+    topics read from elsewhere, since their sentences are about another meeting.
+    """
+    cues = lexicon()["discussion_cues"]["words"]
+    topic_lines = {(t.source, n) for t in event.topics for n in range(t.lines[0], t.lines[1] + 1)}
+    topic_texts: dict[str, list[str]] = {}
+    for t in event.topics:
+        topic_texts.setdefault(t.source, []).append(fold(t.text).lower())
+    documents = list(dict.fromkeys(t.source for t in event.topics)) or list(event.documents)
+    party_tokens = {t for name in parties(event) for t in name_tokens(name)}
+    topic_words = sorted({w for t in event.topics for w in _tokens(t.text) if len(w) > 3})
+    ranked = captures.store.search_sentences(list(question.words) + topic_words, sources=documents, limit=60)
+    bm25_rank = {(s.source, s.n): k for k, s in enumerate(ranked)}
+    scored = []
+    for order, source in enumerate(documents):
+        for sentence in captures.sentences(source):
+            words = _tokens(sentence.text)
+            on_line = any((source, n) in topic_lines for n in range(sentence.lines[0], sentence.lines[1] + 1))
+            folded = fold(sentence.text).lower()
+            held = sum(1 for t in topic_texts.get(source, ()) if t and t in folded) if on_line else 0
+            cue = sum(1 for w in words for c in cues if w.startswith(c))
+            if not (held or cue):
+                continue
+            # A topic held in the sentence's own words weighs most; sharing only a line (a paragraph)
+            # with a topic says little where one line holds several sentences.
+            score = (3 + min(held - 1, 2) if held else on_line) + min(cue, 3) + bool(words & party_tokens)
+            rank = bm25_rank.get((source, sentence.n))
+            score += 1 if rank is not None and rank < 10 else 0
+            if score >= 3:
+                scored.append((-score, order, sentence.n, sentence))
+    best = sorted(scored, key=lambda item: item[:3])[:MAX_CITATIONS]
+    return [s for *_, s in sorted(best, key=lambda item: (item[1], item[2]))]
+
+
+ANSWERERS = {
+    "when": answer_when,
+    "who": answer_who,
+    "where": answer_where,
+    "how_long": answer_how_long,
+    "did": answer_did,
+    "what": answer_what,
+    "which": answer_what,
+}
+
+UNKNOWN = {
+    "when": "do not say when {label} took place",
+    "who": "name no one else at {label}",
+    "where": "do not say where {label} took place",
+    "how_long": "do not say how long {label} lasted",
+    "what": "do not say what was discussed at {label}",
+    "did": "do not report {label}",
+    "which": "do not describe {label}",
+}
+
+
+def unknown_text(kind: str, event: Event) -> str:
+    return UNKNOWN[kind].format(label=label(event))
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+# --- caveats ----------------------------------------------------------------------------------------
+
+
+def source_caveats(event: Event, citations: list[Citation]) -> list[str]:
+    """What a reader must know about who the account comes from."""
+    out: list[str] = []
+    for a in event.attributions:
+        via = f", via {a.via}" if a.via else ""
+        claim = f" ({a.claim})" if a.claim else ""
+        where = f" ({a.source}, line {a.lines[0]})"
+        if a.kind == "unnamed":
+            out.append(f"The account{claim} rests on unnamed sources: {a.by}{via}{where}.")
+        elif a.kind == "analysis":
+            out.append(
+                f"Part of the account{claim} is an observer's analysis, not a statement of fact: "
+                f"{a.by}{via}{where}."
+            )
+        elif a.kind == "editorial":
+            out.append(f"Part of the account{claim} is the outlet's own opinion: {a.by}{where}.")
+    if not any(a.kind == "unnamed" for a in event.attributions):
+        phrases = lexicon()["unnamed_source_cues"]["phrases"]
+        for c in citations:
+            hit = next((p for p in phrases if p in c.text.lower()), None)
+            if hit:
+                out.append(
+                    f"The account rests on unnamed sources: the capture cites \u201c{hit}\u201d "
+                    f"without naming them ({c.source}, lines {c.lines[0]}-{c.lines[1]})."
+                )
+                break
+    if event.opinion:
+        out.append("This record rests only on opinion paragraphs, not on reporting.")
+    return list(dict.fromkeys(out))

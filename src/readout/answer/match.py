@@ -1,0 +1,136 @@
+"""Finding the events a question is about: names by index, then type, time and opinion filters.
+
+Every person and place the question names must be among an event's people (participants, also
+present, actor, recipient) or be its place; a name the store does not know matches nothing. A time in
+the question keeps events whose date fits it and sets aside those whose date is unknown, naming them in
+a caveat; events whose date rules the time out are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from readout.answer.question import MONTHS, Question, TimeConstraint
+from readout.model import DateValue, Event
+from readout.store import Store, name_tokens
+
+MONTH_WORD = re.compile(r"[A-Za-z]+\.?")
+
+
+@dataclass(frozen=True)
+class Matches:
+    chosen: tuple[Event, ...]  # the events the answer is about
+    set_aside: tuple[Event, ...]  # events that fit the names but whose date is unknown, when another's fits
+    reason: str | None = None  # why nothing matched
+
+
+def people_tokens(event: Event) -> set[str]:
+    people = {*event.participants, *event.also_present, *event.actor, *event.recipient}
+    return {t for name in people for t in name_tokens(name)}
+
+
+def _stated_months(date: DateValue) -> set[int]:
+    words = [date.stated or ""] + [e.text for e in date.evidence]
+    return {
+        MONTHS[w.lower().rstrip(".")]
+        for text in words
+        for w in MONTH_WORD.findall(text)
+        if w.lower().rstrip(".") in MONTHS and len(w) >= 3
+    }
+
+
+def _named_are_principal(event: Event, question: Question) -> bool:
+    """Whether every person the question names is a party to the event, not only present at it."""
+    principal = {
+        t for name in (*event.participants, *event.actor, *event.recipient) for t in name_tokens(name)
+    }
+    return all(c.tokens & principal for c in question.people)
+
+
+def date_fit(date: DateValue, time: TimeConstraint) -> str:
+    """``yes``, ``no`` or ``unknown``: whether an event's date fits the question's time."""
+    bounds = time.bounds
+    if bounds is not None:
+        low, high = bounds
+        if date.value:
+            return "yes" if low <= date.value <= high else "no"
+        if (date.earliest and date.earliest > high) or (date.latest and date.latest < low):
+            return "no"
+        if date.earliest and date.latest and low <= date.earliest and date.latest <= high:
+            return "yes"
+        return "unknown"
+    month = time.month
+    if date.value:
+        return "yes" if int(date.value[5:7]) == month else "no"
+    if date.earliest and date.latest and date.earliest[:7] == date.latest[:7]:
+        return "yes" if int(date.earliest[5:7]) == month else "no"
+    stated = _stated_months(date)
+    if stated:
+        return "yes" if month in stated else "no"
+    return "unknown"
+
+
+def _time_fit(event: Event, question: Question) -> str:
+    fits = [date_fit(event.date, t) for t in question.times]
+    if "no" in fits:
+        return "no"
+    return "yes" if fits and all(f == "yes" for f in fits) else "unknown"
+
+
+def _describe_names(question: Question) -> str:
+    people = [c.text for c in question.people]
+    places = [c.text for c in question.places]
+    parts = []
+    if people:
+        parts.append(" and ".join(people))
+    if places:
+        parts.append("in " + " and ".join(places))
+    return " ".join(parts)
+
+
+def find_events(question: Question, store: Store) -> Matches:
+    constraints = question.people + question.places
+    unknown = [c.text for c in constraints if not c.known]
+    if unknown:
+        others = [c.text for c in constraints if c.known]
+        tie = f" to {' and '.join(others)}" if others else ""
+        return Matches((), (), f"nothing in these captures ties {' or '.join(unknown)}{tie}")
+    if constraints:
+        rows = store.event_names({t for c in constraints for t in c.tokens})
+        ids: set[str] | None = None
+        for c in constraints:
+            found = {event_id for event_id, token, role, _ in rows if token in c.tokens and role == c.role}
+            ids = found if ids is None else ids & found
+        candidates = store.events_by_id(ids or set())
+    elif any(t.bounds for t in question.times):
+        spans = [t.bounds for t in question.times if t.bounds]
+        candidates = store.events_by_id(
+            store.event_ids_in_range(min(s[0] for s in spans), max(s[1] for s in spans))
+        )
+    else:
+        candidates = store.events()
+    if question.event_types:
+        candidates = [e for e in candidates if e.type in question.event_types]
+    if not candidates:
+        names = _describe_names(question)
+        what = "event of that kind" if question.event_types else "event"
+        return Matches((), (), f"no {what} {('with ' + names) if names else 'fits the question'} is reported")
+    fits = {e.id: _time_fit(e, question) for e in candidates}
+    kept = [e for e in candidates if fits[e.id] != "no"]
+    if not kept:
+        times = ", ".join(t.text for t in question.times)
+        return Matches(
+            (),
+            (),
+            f"no event {('with ' + _describe_names(question)) if constraints else ''} "
+            f"is dated {times}".replace("  ", " "),
+        )
+    factual = [e for e in kept if not e.opinion]
+    kept = factual or kept
+    principal = [e for e in kept if _named_are_principal(e, question)]
+    kept = principal or kept
+    dated = [e for e in kept if fits[e.id] == "yes"]
+    if question.times and dated:
+        return Matches(tuple(dated), tuple(e for e in kept if fits[e.id] == "unknown"))
+    return Matches(tuple(kept), ())

@@ -1,0 +1,219 @@
+"""Reading a question: its kind, focus, the names and times it constrains, and its words for BM25.
+
+Names are resolved against the store itself (the canonical people and places of its events and
+entities), not against a fixed list, so the same code reads questions about any collection. A
+capitalised name that the store does not know is kept as a constraint no event meets: a question about
+a place no capture mentions has no answer, rather than an answer about somewhere else.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from readout.store import Store, name_tokens
+
+WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d+", re.UNICODE)
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
+MONTHS |= {name.lower(): n for n, name in enumerate(calendar.month_abbr) if name}
+MONTHS["sept"] = 9
+# Words before a name that make it a place ("in Tehran", "at the summit in ...").
+PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "inside", "outside"})
+PERSON_LABELS = frozenset({"PERSON", "PER"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    return json.loads(resources.files("readout.answer").joinpath("lexicon.json").read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class NameConstraint:
+    """A name the question mentions: met by an event person (or place) having one of ``tokens``."""
+
+    text: str
+    role: str  # person | place
+    tokens: frozenset[str]
+    known: bool  # the store has the name (an event or an entity); an unknown one is met by nothing
+
+
+@dataclass(frozen=True)
+class TimeConstraint:
+    """The question's time: a year, a month (of a year or of any year)."""
+
+    text: str
+    year: int | None
+    month: int | None
+
+    @property
+    def bounds(self) -> tuple[str, str] | None:
+        """The days the time covers, when it names a year."""
+        if self.year is None:
+            return None
+        if self.month is None:
+            return f"{self.year:04d}-01-01", f"{self.year:04d}-12-31"
+        last = calendar.monthrange(self.year, self.month)[1]
+        return f"{self.year:04d}-{self.month:02d}-01", f"{self.year:04d}-{self.month:02d}-{last:02d}"
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    kind: str  # what | when | where | who | how_long | did | which
+    focus: str | None  # discussion | attendance | None
+    people: tuple[NameConstraint, ...]
+    places: tuple[NameConstraint, ...]
+    times: tuple[TimeConstraint, ...]
+    event_types: frozenset[str]
+    plural: bool
+    words: tuple[str, ...]  # content words, for BM25
+
+    @property
+    def named_tokens(self) -> frozenset[str]:
+        return frozenset(t for c in self.people for t in c.tokens)
+
+
+def _phrase_in(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
+
+
+def question_kind(text: str) -> str:
+    lowered = " ".join(WORD.findall(text.lower()))
+    for opener, kind in sorted(lexicon()["kinds"]["openers"], key=lambda pair: -len(pair[0])):
+        if lowered.startswith(opener + " ") or lowered == opener:
+            return kind
+    return "what"
+
+
+def question_focus(text: str) -> str | None:
+    lowered = text.lower()
+    focus = lexicon()["focus"]
+    if any(_phrase_in(lowered, p) for p in focus["attendance"]):
+        return "attendance"
+    if any(_phrase_in(lowered, p) for p in focus["discussion"]):
+        return "discussion"
+    return None
+
+
+def time_constraints(text: str) -> tuple[TimeConstraint, ...]:
+    """Years and months the question names ("May 2018", "in 2017", "in September")."""
+    tokens = WORD.findall(text)
+    found: list[TimeConstraint] = []
+    used: set[int] = set()
+    for i, token in enumerate(tokens):
+        month = MONTHS.get(token.lower().rstrip("."))
+        if month is None or (token.lower() == "may" and not token[0].isupper()):
+            continue
+        following = [j for j in (i + 1, i + 2) if j < len(tokens) and YEAR.fullmatch(tokens[j])]
+        year = int(tokens[following[0]]) if following else None
+        used.update(following[:1])
+        found.append(TimeConstraint(f"{token} {year}" if year else token, year, month))
+    for i, token in enumerate(tokens):
+        if YEAR.fullmatch(token) and i not in used:
+            found.append(TimeConstraint(token, int(token), None))
+    return tuple(found)
+
+
+def _name_phrases(text: str) -> list[tuple[str, bool]]:
+    """Runs of capitalised words (names), each with whether a place preposition precedes it."""
+    tokens = WORD.findall(text)
+    titles = set(lexicon()["titles"]["words"])
+    phrases, current, after_preposition = [], [], False
+    for i, token in enumerate(tokens):
+        lower = token.lower()
+        capital = token[0].isupper() and i > 0 and lower not in titles and lower.rstrip(".") not in MONTHS
+        if capital:
+            if not current:
+                after_preposition = i > 0 and tokens[i - 1].lower() in PLACE_PREPOSITIONS
+            current.append(token)
+            continue
+        if current:
+            phrases.append((" ".join(current), after_preposition))
+            current = []
+    if current:
+        phrases.append((" ".join(current), after_preposition))
+    return phrases
+
+
+def resolve_names(text: str, store: Store) -> tuple[tuple[NameConstraint, ...], tuple[NameConstraint, ...]]:
+    """The people and places a question names, resolved against the store's events and entities."""
+    titles = set(lexicon()["titles"]["words"])
+    stop = set(lexicon()["stopwords"]["words"])
+    phrases = _name_phrases(text)
+    phrase_tokens = [(p, at, name_tokens(p) - titles) for p, at in phrases]
+    # Lower-case words that are event names count too ("what did putin say"), capitalisation aside.
+    loose = {t for t in (w.lower() for w in WORD.findall(text)) if len(t) >= 3 and t not in stop} - titles
+    all_tokens = loose | {t for _, _, ts in phrase_tokens for t in ts}
+    event_roles: dict[str, set[str]] = {}
+    for _, token, role, _ in store.event_names(all_tokens):
+        event_roles.setdefault(token, set()).add(role)
+    entity_roles: dict[str, set[str]] = {}
+    for token, _, label in store.entity_names(all_tokens):
+        role = "person" if label in PERSON_LABELS else "place" if label in PLACE_LABELS else "other"
+        entity_roles.setdefault(token, set()).add(role)
+    people: list[NameConstraint] = []
+    places: list[NameConstraint] = []
+    covered: set[str] = set()
+    for phrase, after_preposition, tokens in phrase_tokens:
+        if not tokens:
+            continue
+        covered |= tokens
+        roles = set().union(*(event_roles.get(t, set()) for t in tokens))
+        if not roles:
+            roles = set().union(*(entity_roles.get(t, set()) for t in tokens)) - {"other"}
+            if not roles and any(entity_roles.get(t) for t in tokens):
+                continue  # a nationality, organisation or the like: not a person or a place
+            known = bool(roles)
+        else:
+            known = True
+        if not roles:
+            if not after_preposition and store.search_sentences(sorted(tokens), limit=1):
+                continue  # a word the captures use that is not a name of theirs: context, not a constraint
+            roles = {"place" if after_preposition else "person"}
+        role = "place" if "place" in roles and ("person" not in roles or after_preposition) else "person"
+        (places if role == "place" else people).append(NameConstraint(phrase, role, frozenset(tokens), known))
+    for token in sorted(loose - covered):
+        roles = event_roles.get(token, set())
+        if roles:
+            role = "place" if "place" in roles and "person" not in roles else "person"
+            (places if role == "place" else people).append(
+                NameConstraint(token, role, frozenset({token}), True)
+            )
+    return tuple(people), tuple(places)
+
+
+def content_words(text: str) -> tuple[str, ...]:
+    stop = set(lexicon()["stopwords"]["words"])
+    seen: dict[str, None] = {}
+    for word in WORD.findall(text.lower()):
+        word = word.strip("'’-")
+        if len(word) > 1 and word not in stop:
+            seen.setdefault(word, None)
+    return tuple(seen)
+
+
+def read_question(text: str, store: Store) -> Question:
+    lowered = text.lower()
+    people, places = resolve_names(text, store)
+    type_words = lexicon()["event_types"]["words"]
+    types = frozenset(t for w in WORD.findall(lowered) for t in type_words.get(w, ()))
+    kind = question_kind(text)
+    plural = kind == "which" or any(_phrase_in(lowered, w) for w in lexicon()["plural_events"]["words"])
+    return Question(
+        text=text,
+        kind=kind,
+        focus=question_focus(text),
+        people=people,
+        places=places,
+        times=time_constraints(text),
+        event_types=types,
+        plural=plural,
+        words=content_words(text),
+    )

@@ -1,0 +1,177 @@
+"""Reader-comment threads in a flattened page: where they start, who wrote what, where they stop.
+
+A thread is recognised by structure, never by a site's wording:
+1. its start: a thread header ("12 Comments", "Leave a Reply", "Comments are closed") or comment
+   furniture (timestamps, "X says:" author lines, reply/like counters), after the article has begun and
+   confirmed by what follows (controls, timestamps, or alternating author and comment lines);
+2. the header stack (sorting and notification controls) is page chrome;
+3. entries: a short name-like line (or "X says:") opens a comment, the lines after it are its text,
+   timestamps and reply/like counters belong to it;
+4. its end: a legal footer, a comment form, a related-articles list, or a stack of counters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from readout.clean import rules
+from readout.model import Comment
+
+COMMENT = "comment"
+CHROME = "chrome"
+REASON_THREAD = "reader comment thread"
+REASON_HEADER = "comment thread header and controls"
+REASON_CLOSED = "comments-closed notice"
+# How many non-blank lines after a header are read to confirm that a thread follows it.
+CONFIRM_WINDOW = 10
+# Author-like lines among those needed to confirm a thread without controls or timestamps: three short
+# name lines in ten is a thread's rhythm; an article's subheadings are spaced by whole paragraphs.
+CONFIRM_AUTHORS = 3
+
+
+@dataclass(frozen=True)
+class Thread:
+    """The comment thread of a capture: labels for its lines (1-based), its comments, where it starts."""
+
+    labels: dict[int, tuple[str, str]]
+    comments: tuple[Comment, ...]
+    start: int | None  # first line of the thread (header included), None when there is none
+
+
+NO_THREAD = Thread({}, (), None)
+
+
+def _terminal(text: str) -> bool:
+    return text.rstrip("”\"’')]»").endswith((".", "!", "?", "…", ":", ";", ",", "。", "！", "？"))
+
+
+def is_control(text: str) -> bool:
+    """Sorting, notification, voting and reply controls, counters and timestamps of a comment widget."""
+    return bool(rules.THREAD_CONTROLS.match(text) or rules.COMMENT_TIMESTAMP.match(text)
+                or rules.NUMERIC_ONLY.match(text) or rules.THREAD_HEADER.match(text))
+
+
+def is_author_like(text: str) -> bool:
+    """A name or handle on its own line: 1-4 tokens, no sentence punctuation, not a link or a control."""
+    stripped = text.strip()
+    return (0 < len(stripped.split()) <= rules.COMMENT_AUTHOR_MAX_WORDS
+            and len(stripped) <= rules.COMMENT_AUTHOR_MAX_CHARS
+            and any(c.isalpha() for c in stripped) and not _terminal(stripped)
+            and not rules.URL.match(stripped) and not is_control(stripped)
+            and not rules.THREAD_HEADER.match(stripped))
+
+
+def is_thread_end(text: str) -> bool:
+    """Page furniture that closes a thread: legal footer, comment form, related list, boilerplate."""
+    return bool(rules.COPYRIGHT.match(text) or rules.COMMENT_FORM.search(text)
+                or rules.RELATED_HEADING.match(text) or rules.NAV_LINE.match(text)
+                or (len(text.split()) <= 30 and rules.BOILERPLATE_PATTERNS.search(text)))
+
+
+def _confirmed(lines: list[str], after: list[int]) -> bool:
+    """Whether the lines after a header look like a thread: controls, timestamps or author rhythm."""
+    window = after[:CONFIRM_WINDOW]
+    if any(rules.AUTHOR_SAYS.match(lines[i]) or rules.COMMENT_TIMESTAMP.match(lines[i])
+           or rules.THREAD_CONTROLS.match(lines[i]) for i in window):
+        return True
+    authors = sum(1 for k, i in enumerate(window[:-1])
+                  if is_author_like(lines[i]) and not is_author_like(lines[window[k + 1]]))
+    return authors >= CONFIRM_AUTHORS
+
+
+def _prose_words(lines: list[str]) -> int:
+    """Words in sentence-like lines (closing punctuation, eight words or more): a cheap measure of prose."""
+    return sum(len(text.split()) for text in lines if len(text.split()) >= 8 and _terminal(text.strip()))
+
+
+def find_start(lines: list[str], first_prose: int | None) -> int | None:
+    """Index (0-based) of the line that opens the comment thread, or None.
+
+    A header opens a thread when what follows looks like one, or when it counts comments and more prose
+    lies before it than after it (a flattened page can run author and comment into one line)."""
+    if first_prose is None:
+        return None
+    nonblank = [i for i, text in enumerate(lines) if text.strip() and i > first_prose]
+    for k, i in enumerate(nonblank):
+        text = lines[i].strip()
+        if rules.THREAD_CLOSED.match(text):
+            return i
+        if rules.THREAD_HEADER.match(text) and _confirmed(lines, nonblank[k + 1:]):
+            return i
+        if rules.THREAD_COUNT.match(text) and _prose_words(lines[:i]) > _prose_words(lines[i + 1:]):
+            return i
+        says = rules.AUTHOR_SAYS.match(text)
+        if says and len(text.split()) <= 8 and _confirmed(lines, nonblank[k + 1:]):
+            return i
+        if is_author_like(text) and k + 1 < len(nonblank) and rules.COMMENT_TIMESTAMP.match(
+                lines[nonblank[k + 1]]) and _confirmed(lines, nonblank[k + 2:]):
+            return i
+        if (is_author_like(text) and k + 2 < len(nonblank)
+                and rules.THREAD_CONTROLS.match(lines[nonblank[k + 2]])
+                and not is_control(lines[nonblank[k + 1]]) and _confirmed(lines, nonblank[k + 3:])):
+            return i  # author, comment, "Reply": a thread without header or timestamps
+    return None
+
+
+def parse_thread(lines: list[str], first_prose: int | None) -> Thread:
+    """The thread after the article, if any: labels of its lines and its comments."""
+    start = find_start(lines, first_prose)
+    if start is None:
+        return NO_THREAD
+    labels: dict[int, tuple[str, str]] = {}
+    nonblank = [i for i in range(start, len(lines)) if lines[i].strip()]
+    k = 0
+    while k < len(nonblank) and (rules.THREAD_HEADER.match(lines[nonblank[k]])
+                                 or rules.THREAD_CONTROLS.match(lines[nonblank[k]])
+                                 or rules.NUMERIC_ONLY.match(lines[nonblank[k]])):
+        i = nonblank[k]
+        reason = REASON_CLOSED if rules.THREAD_CLOSED.match(lines[i]) else REASON_HEADER
+        labels[i + 1] = (CHROME, reason)
+        k += 1
+    entries: list[tuple[str | None, list[int]]] = []  # (author, line indices) per comment
+    expect_text = False
+    counters = 0
+    for pos in range(k, len(nonblank)):
+        i = nonblank[pos]
+        text = lines[i].strip()
+        if is_thread_end(text):
+            break
+        if rules.NUMERIC_ONLY.match(text):
+            counters = counters + 1 if pos and nonblank[pos - 1] == i - 1 else 1
+            if counters >= rules.THREAD_END_COUNTERS:
+                labels.pop(i, None)  # the previous counter opened the footer, not the thread
+                if entries and entries[-1][1] and entries[-1][1][-1] == i - 1:
+                    entries[-1][1].pop()
+                break
+        else:
+            counters = 0
+        says = rules.AUTHOR_SAYS.match(text)
+        if is_control(text):
+            if entries:
+                entries[-1][1].append(i)
+                labels[i + 1] = (COMMENT, REASON_THREAD)
+            else:
+                labels[i + 1] = (CHROME, REASON_HEADER)
+            continue
+        if says and len(text.split()) <= 8:
+            entries.append((says.group("name").strip(), [i]))
+            expect_text = True
+        elif expect_text and entries:
+            entries[-1][1].append(i)
+            expect_text = False
+        elif is_author_like(text) and pos + 1 < len(nonblank) and not is_thread_end(lines[nonblank[pos + 1]]):
+            entries.append((text, [i]))
+            expect_text = True
+        elif entries:
+            entries[-1][1].append(i)
+        else:
+            entries.append((None, [i]))
+        labels[i + 1] = (COMMENT, REASON_THREAD)
+    comments = []
+    for author, indices in entries:
+        body = [lines[i].strip() for i in indices
+                if not (author is not None and i == indices[0]) and not is_control(lines[i].strip())]
+        if not indices:
+            continue
+        comments.append(Comment(author=author, text="\n".join(body), lines=(indices[0] + 1, indices[-1] + 1)))
+    return Thread(labels=labels, comments=tuple(comments), start=start + 1)

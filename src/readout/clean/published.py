@@ -1,0 +1,123 @@
+"""The publication date a text capture states, with the line it was read from.
+
+Strategies, most reliable first; the first that yields a full day (year, month and day) wins:
+1. a labelled line: "Published 12 March 2019", "Posted on May 3, 2021", "Updated: 2021-05-03";
+2. a byline or date line standing apart from the prose: "By Jane Roe | 3 May 2021", "Thursday 17 May 2018";
+3. a dateline opening the first paragraphs: "May 3, 2021 — ...", "LISBON, 3 May 2021 (Agency) - ...".
+Never a date: capture-time widgets ("NOVEMBER 2024", "11 DAYS LEFT ..."), countdowns, copyright
+footers, comment timestamps, or a date inside a sentence about an event. A month or a year alone
+leaves the date unknown (None).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+from functools import lru_cache
+
+from readout.clean import rules
+from readout.model import Published
+
+MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+         r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+# A full day: "12 March 2019", "March 12, 2019", "2019-03-12", "12/03/2019" (with an optional weekday).
+FULL_DATE = re.compile(
+    rf"{WEEKDAY}(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+\d{{4}}"
+    rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})",
+    re.IGNORECASE)
+# A line that announces the publication date.
+LABELLED = re.compile(
+    r"^\W{0,3}(published|posted|first published|date published|publication date|date|updated|last updated"
+    r"|released|issued)\b\s*(on|at|:)?", re.IGNORECASE)
+# A dateline opening a paragraph: optional place in capitals, then the date, then a dash or "(Agency)".
+DATELINE = re.compile(rf"^\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{{1,40}},\s*)?(?P<date>{FULL_DATE.pattern})\s*"
+                      r"(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s", re.IGNORECASE)
+# A line that is only a date (with weekday and time), or a byline carrying one: short enough to be a label.
+DATE_LINE_MAX_WORDS = 14
+DATE_LINE_MAX_CHARS = 200
+# The first few content paragraphs may open with a dateline; later ones are the story's own dates.
+DATELINE_PARAGRAPHS = 3
+# Evidence quotes the line, cut to this length: enough to show the date and what labels it.
+EVIDENCE_CHARS = 120
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    """dateparser, imported on first use: it costs about a second and most captures state no date."""
+    import dateparser
+
+    return dateparser
+
+
+def parse_day(expression: str) -> date | None:
+    """The day an expression names, only when it gives year, month and day."""
+    parsed = _parser().parse(expression, languages=["en"], settings={
+        "REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_AS_TIMEZONE_AWARE": False, "DATE_ORDER": "DMY"})
+    return parsed.date() if parsed else None
+
+
+def _is_trap(text: str) -> bool:
+    """Capture-time widgets, countdowns and copyright footers are never publication dates."""
+    return bool(rules.CAPTURE_TIME_WIDGET.search(text) or rules.COPYRIGHT.match(text)
+                or "©" in text or re.search(r"\(c\)|copyright|rights reserved", text, re.IGNORECASE))
+
+
+def _evidence(number: int, text: str) -> str:
+    quoted = text.strip()
+    if len(quoted) > EVIDENCE_CHARS:
+        quoted = quoted[:EVIDENCE_CHARS].rstrip() + "…"
+    return f'line {number}: "{quoted}"'
+
+
+def _from_match(number: int, text: str, expression: str) -> Published | None:
+    day = parse_day(expression)
+    if day is None:
+        return None
+    return Published(date=day.isoformat(), evidence=_evidence(number, text))
+
+
+def is_date_line(text: str) -> bool:
+    """A short line whose point is a date: labelled, or a date with little else (a byline, a weekday)."""
+    if len(text) > DATE_LINE_MAX_CHARS or _is_trap(text) or not FULL_DATE.search(text):
+        return False
+    if LABELLED.match(text):
+        return True
+    rest = FULL_DATE.sub(" ", text)
+    rest = re.sub(r"\b\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?\b|\b(gmt|utc|[a-z]{2,4}t)\b|[|•·/,:()–—-]", " ", rest,
+                  flags=re.IGNORECASE)
+    return len(text.split()) <= DATE_LINE_MAX_WORDS and len(rest.split()) <= 6 and (
+        rules.BYLINE.match(text) is not None or len(rest.split()) <= 2)
+
+
+def find_published(lines: list[str], candidates: Iterable[int], paragraphs: Iterable[int],
+                   article: tuple[int, int] | None = None) -> Published | None:
+    """The stated publication day: from labelled or date-only lines among ``candidates`` (1-based numbers of
+    lines outside the body and the comments), else from a dateline opening one of the first body
+    ``paragraphs`` (1-based first lines). A bare date line counts only inside ``article`` (from the
+    headline to the end of the body): above the headline it is the page's clock, not the story's date."""
+    ordered = sorted(candidates)
+    for number in ordered:
+        text = lines[number - 1]
+        if LABELLED.match(text) and is_date_line(text):
+            found = _from_match(number, text, FULL_DATE.search(text).group(0))
+            if found:
+                return found
+    first, last = article or (1, len(lines))
+    for number in ordered:
+        text = lines[number - 1]
+        if first <= number <= last and is_date_line(text):
+            found = _from_match(number, text, FULL_DATE.search(text).group(0))
+            if found:
+                return found
+    for number in list(paragraphs)[:DATELINE_PARAGRAPHS]:
+        text = lines[number - 1]
+        match = DATELINE.match(text)
+        if match and not _is_trap(text):
+            found = _from_match(number, text, match.group("date"))
+            if found:
+                return found
+    return None

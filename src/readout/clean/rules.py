@@ -1,0 +1,269 @@
+"""Thresholds, lexicons and patterns of text-mode cleaning, as data, each with the reason for its value.
+
+Nothing here names a site, a person or a phrase of any particular capture: the lexicons are the
+vocabulary of page furniture in general (menus, share bars, comment widgets, legal footers) and the
+function words of the languages readout reads. ``text.py`` and ``comments.py`` hold the logic.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def wordset(text: str) -> frozenset[str]:
+    """A lexicon written as whitespace-separated words."""
+    return frozenset(text.split())
+
+# --- line shape ---------------------------------------------------------------------------------------
+
+# A line of prose in a news article averages 20-40 words; below 8 words a line carries too little text
+# to tell prose from a label, so it needs sentence shape (capital start, terminal punctuation).
+PROSE_MIN_WORDS = 8
+# Fifteen words or more with normal function-word density is prose even without a full stop: standfirsts
+# and captions-turned-paragraphs often drop it, menus and tag lists never reach that length with stopwords.
+LONG_LINE_WORDS = 15
+# Function words make up 40-55 % of running English text; menus, tag clouds and name lists sit under 10 %.
+# 0.12 keeps telegraphic news prose (headline-like sentences, lists of officials) and drops keyword lists.
+PROSE_MIN_STOPWORD_RATIO = 0.12
+# A sentence of 3+ words that starts with a capital and ends with terminal punctuation is prose however
+# short ("Talks resume on Friday."): one-sentence paragraphs are common in news.
+SENTENCE_MIN_WORDS = 3
+# A headline is at least three words and rarely more than 25; two-word lines are labels and site names.
+TITLE_MIN_WORDS = 3
+TITLE_MAX_WORDS = 25
+# The headline sits near the top: at most this many non-blank lines before the body starts are searched.
+TITLE_SEARCH_LINES = 40
+# An author line in a comment thread is a name or handle: 1-4 tokens, never a sentence.
+COMMENT_AUTHOR_MAX_WORDS = 4
+COMMENT_AUTHOR_MAX_CHARS = 40
+# A byline is a short line; a sentence starting with "By" ("By Tuesday the talks ...") is longer than this.
+BYLINE_MAX_WORDS = 12
+# Lines repeated inside one capture are furniture (a menu in header and footer) when this short.
+REPEAT_MAX_WORDS = 12
+# Share of a line's letters in another script for the line to count as in that script.
+SCRIPT_SHARE = 0.5
+
+# --- scores of the body span (max-sum contiguous run of lines, in word units) ------------------------
+# A prose line scores its word count; everything else costs, so the best run is the article body.
+# Hard chrome (legal footer, comment thread, foreign-language footer, cookie or newsletter prompt) costs
+# more than any one paragraph is worth, so the body never reaches across it to a stray block of prose.
+HARD_CHROME_COST = 60.0
+# Soft chrome (a "Watch the video:" pointer, an advertisement label, one menu line) costs a short
+# paragraph: the body bridges it when prose continues beyond, as it does around in-article furniture.
+SOFT_CHROME_COST = 8.0
+# A short non-sentence line (a subheading, a related-article headline) costs about half its words plus
+# one: one subheading between paragraphs is bridged, a list of five related headlines is not.
+SHORT_LINE_COST_PER_WORD = 0.5
+SHORT_LINE_COST = 1.0
+
+# --- vocabulary -------------------------------------------------------------------------------------
+
+# Function words of the languages readout reads: enough to pick a capture's language and to measure
+# stopword density per line. The most frequent words of each language, no content words.
+STOPWORDS: dict[str, frozenset[str]] = {
+    "en": wordset("""a about above after again against all also am an and any are as at be because been
+        before being below between both but by can could did do does doing down during each few for from
+        further had has have having he her here hers herself him himself his how i if in into is it its
+        itself just me more most my myself no nor not now of off on once only or other our ours ourselves
+        out over own same she should so some such than that the their theirs them themselves then there
+        these they this those through to too under until up very was we were what when where which while
+        who whom why will with would you your yours yourself yourselves said says would also been who
+        its it's he's she's they're we're there's that's"""),
+    "de": wordset("""der die das und ist nicht ein eine einen dem den des zu mit sich auf für von im
+        auch es an als wie bei nach aus um wird werden sind war hat haben oder aber wenn noch nur kann
+        dass über vor zum zur durch ich wir sie er ihr sein seine unter alle mehr schon"""),
+    "fr": wordset("""le la les de des du et est un une que qui dans pour pas sur au aux il elle ce cette
+        avec par plus ne se sont ont été être mais ou son sa ses leur leurs nous vous ils elles comme
+        tout aussi très fait peut entre sans"""),
+    "es": wordset("""el la los las de del y en que un una es por con para no se su sus al lo como más
+        pero fue ha han este esta entre cuando sin sobre también muy hay son ser ya desde donde todo
+        porque está nos"""),
+    "it": wordset("""il lo la gli le di del della dei delle e che un una è per con non si da in al alla
+        sono ha anche come più ma nel nella questo questa tra dopo essere stato loro cui"""),
+    "pt": wordset("""o a os as de do da dos das e que um uma é em para com não se por no na nos nas ao
+        mais como mas foi ser são está também pelo pela entre seu sua quando já muito"""),
+    "nl": wordset("""de het een en van in is dat op te zijn met voor niet aan er om ook als bij door
+        maar dan nog wordt werd naar uit of over heeft hebben deze die tot"""),
+    "sv": wordset("""och i att det som en på är av för med till den har de inte om ett var jag men
+        sig från vi så kan hade eller efter när"""),
+    "pl": wordset("""i w na z się nie do to że jest o jak po co tak za od przez dla ale czy jego jej
+        już tylko był była są ich może"""),
+    "tr": wordset("""ve bir bu da de için ile olarak çok daha gibi olan en ama ne kadar sonra ise her
+        değil veya şu"""),
+    "id": wordset("""yang dan di ini itu dengan untuk dari dalam tidak akan pada juga ke karena oleh
+        ada adalah bahwa atau sudah mereka kami"""),
+    "ru": wordset("""и в не на что с по это как к из о за от для а он она они но же то так его ее их
+        был была было были бы уже или при до также только"""),
+    "uk": wordset("""і в на що з не це як до за від для та але він вона вони його її їх був була
+        було також або"""),
+    "bg": wordset("""и в на за с не да се от че е са по като до при но или това този който която
+        които"""),
+    "ar": wordset("""في من على إلى أن عن مع هذا هذه التي الذي ما لا كان قد أو ثم بين كل وقد وفي
+        بعد عند"""),
+    "fa": wordset("""و در به از که این را با است برای آن یک تا بر هم شد"""),
+}
+
+# The script each language is written in, to tell a line in another script from the capture's own.
+LANGUAGE_SCRIPT: dict[str, str] = {
+    "ru": "cyrillic", "uk": "cyrillic", "bg": "cyrillic", "ar": "arabic", "fa": "arabic",
+}
+
+# Words of menus, share bars and account widgets. A line made mostly of them is navigation.
+NAV_WORDS = wordset("""home about us contact contacts search menu close open archive archives news
+    sections section sponsors advertise advertising subscribe login log in sign register account
+    privacy terms policy cookies share tweet facebook twitter x linkedin whatsapp telegram email e-mail
+    print pinterest reddit youtube instagram rss feed sitemap skip to content main navigation nav
+    previous next prev more top back all rights reserved copyright language select english
+    français español deutsch русский عربي world politics business sport sports opinion culture tech
+    technology science health video videos photos podcasts live latest most popular read trending
+    donate support shop newsletter newsletters jobs careers faq help editions edition weather
+    lifestyle travel entertainment economy markets environment education post copy link comment comments""")
+# A line is a menu when at least this share of its words are navigation words (and it has no sentence
+# shape): real sentences about "news" or "politics" use many other words.
+NAV_SHARE = 0.6
+
+# Phrases of legal footers, consent banners and subscription widgets. Lines holding one are furniture
+# outside the article; inside the body only short ones are (an article may discuss privacy law).
+BOILERPLATE_PATTERNS = re.compile(
+    r"all rights reserved|rights reserved|may not be reproduced|without permission"
+    r"|terms of (use|service)|privacy policy|cookie policy|use of cookies|we use cookies"
+    r"|accept (all )?cookies"
+    r"|this (web)?site uses|javascript|enable javascript|your browser"
+    r"|subscribe to (our|the) newsletter|sign up for (our|the)|successfully subscribed|newsletter"
+    r"|unsubscribe|enter your e-?mail|your e-?mail address|please try again|error while"
+    r"|gdpr|marketing purposes|reprint permission|advertisement|sponsored content|powered by"
+    r"|\bsign up\W*$|^\W*sign up\b"
+    r"|follow us on|download (the|our) app|get the app|read our|all content copyright",
+    re.IGNORECASE)
+
+# A copyright notice: a legal footer, never an article line or a publication date.
+COPYRIGHT = re.compile(r"^\W{0,3}(©|\(c\)|copyright\b)\s*(\d{4}|.*\b(19|20)\d{2}\b.*|.*rights)",
+                       re.IGNORECASE)
+# A photo or image credit or caption line: metadata, never body text.
+CAPTION = re.compile(
+    r"^\s*(©|\(photo|photo\s*(credit)?\s*[:/—–-]|photo by\b|photograph\s*:|image\s*[:—–-]|picture\s*:"
+    r"|credit\s*:|caption\s*:|file photo|source\s*:|image-|images?\s*[:/]|illustration\s*:|video\s*:)",
+    re.IGNORECASE)
+# Credit agencies appended to captions ("... (AFP)", "Getty Images").
+# Credits closing a caption: an agency, or "Photo: Name" at the end of the line.
+CREDIT_TAIL = re.compile(r"(getty images|reuters/|afp/|ap photo|\(afp\)|\(reuters\)|/ ?afp$"
+                         r"|\b(photo|photograph|picture|image|credit|photos)\s*:\s*[\w.'’ /-]{2,40}$)",
+                         re.IGNORECASE)
+
+# A byline: "By Jane Roe", "Written by", "Author: ...", "Reporting by ...", with the name captured.
+BYLINE = re.compile(
+    r"^\s*(?:by|written by|words by|story by|posted by|author\s*:|reporting by|report by|text by|von|par|por)"
+    r"\s*:?\s+(?P<name>[A-ZÀ-Þ][\w.'’-]*(?:[ ,]+(?:and |&\s*|y |et |und )?[A-ZÀ-Þ][\w.'’-]*){0,6})",
+    re.IGNORECASE)
+# A byline inside a date line: "Posted on March 3, 2021 by Jane Roe".
+BYLINE_INLINE = re.compile(r"\bby\s+(?P<name>[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,4})")
+BYLINE_TRAIL = re.compile(r"[\s:,|•·—–-]+$")
+
+# A pointer to something else on the page ("Watch the video:", "Original article:", "Read more:").
+POINTER_WORDS = wordset("""video watch article original source link read more related see click download
+    listen follow also available here below above continue full story report""")
+POINTER_MAX_WORDS = 8
+
+# Headings that open a list of other articles: everything after them at the end of a page is furniture.
+RELATED_HEADING = re.compile(
+    r"^\s*(related|related (articles|stories|posts|news|coverage|content)|latest( news| stories| posts)?"
+    r"|more (from|on|in|stories|news|articles)|read (more|next|also)|recommended( for you)?|trending( now)?"
+    r"|most (read|popular|viewed|shared)|you (may|might) also like|popular( posts| stories)?"
+    r"|recent (posts|articles|stories|news)|editor'?s picks|top stories|see also|also read"
+    r"|what to read next|further reading|in other news|more news)\s*[:»›>]?\s*$",
+    re.IGNORECASE)
+
+# Widgets stamped with the moment of capture: a month and year alone, countdowns, "today is".
+CAPTURE_TIME_WIDGET = re.compile(
+    r"\b(days?|hours?) left\b|\bleft until\b|\bcountdown\b|^\s*(today|now)\s*(is|:)"
+    r"|^\s*(january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"\s+\d{4}\s*$", re.IGNORECASE)
+
+# "Updated 2 hours ago", "5 min read": stamps of the moment of capture or of reading time, never dates.
+RELATIVE_TIME = re.compile(
+    r"\b\d+\s*(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
+    r"|\b\d+\s*min(ute)?s?\s+read\b|^\W*(updated|posted|published)\s+(just now|today|yesterday)\W*$",
+    re.IGNORECASE)
+RELATIVE_TIME_MAX_WORDS = 8
+# A menu written on one line: three or more short items between separators ("About | Contact | Jobs").
+NAV_LINE = re.compile(r"^[^|·•]{1,30}(\s*[|·•]\s*[^|·•]{1,30}){2,}$")
+URL = re.compile(r"^\s*(https?://|www\.)\S+\s*$", re.IGNORECASE)
+# Lines of figures and symbols only: counters, prices of a donation widget, vote tallies.
+NUMERIC_ONLY = re.compile(r"^[\W\d_]*$|^[\d\s.,:%$€£¥+−-]+[a-zA-Z$€£%]{0,3}\s*$")
+
+# --- comment threads ----------------------------------------------------------------------------------
+
+# "Comment(s)" in the languages readout reads, for thread headers ("12 Kommentare", "Commentaires (4)").
+COMMENT_NOUN = (r"comments?|kommentare?|kommentaren?|commentaires?|comentarios?|comentários?|commenti"
+                r"|commento|reacties|reactie|komentarze?|komentář[eů]?|yorumlar?|комментари[йиея]?|коментар[іі]?|تعليقات?")
+# Headers that announce a reader-comment thread or its controls.
+THREAD_HEADER = re.compile(
+    rf"^\s*(\d[\d,.]*\s+({COMMENT_NOUN}|responses?|replies|reactions|thoughts)(\s+(on|to)\b.*)?"
+    rf"|({COMMENT_NOUN}|responses?|reader comments|discussion|conversation)\s*(\(\d+\))?"
+    r"|(\d+\s+)?thoughts? on\b.*|leave a (comment|reply)|add (a|your) comment|post a comment"
+    r"|write a comment|join the (discussion|conversation)|view (all )?comments|show comments"
+    r"|load (more )?comments|kommentar schreiben|laisser un commentaire|deja un comentario"
+    r"|lascia un commento|deixe um comentário|оставить комментарий"
+    r"|comments are closed\.?|comments for this (article|post|story) are closed\.?)\s*[:.!]?\s*$",
+    re.IGNORECASE)
+# A header that counts the comments below it ("12 Comments", "Comments (12)").
+THREAD_COUNT = re.compile(
+    rf"^\s*(\d[\d,.]*\s+({COMMENT_NOUN}|responses?|replies)|({COMMENT_NOUN})\s*\(\d+\))\s*:?\s*$",
+    re.IGNORECASE)
+# A thread header that also says there are no (more) comments to show.
+THREAD_CLOSED = re.compile(r"^\s*comments (are|have been) (closed|disabled)|^\s*comments for this .* closed",
+                           re.IGNORECASE)
+# Controls of comment widgets: sorting, notification and voting.
+THREAD_CONTROLS = re.compile(
+    r"^\s*(oldest|newest|most voted|most liked|best|top|sort by\b.*|notify of|guest|inline feedbacks"
+    r"|subscribe|login|log in|sign in|register|reply|reply\s*↓|report|flag|share\s*›?|like|likes?|upvote"
+    r"|downvote|permalink|edited|log in to reply|cancel reply|newest most voted|oldest newest"
+    r"|most voted newest"
+    r"|load more|show more replies|show \d+ more repl(y|ies)|view \d+ repl(y|ies)|hide replies|•|·|–|−|\+"
+    r"|\d+\s*(likes?|replies|repl(y|ies)|votes?|points?)|antworten|répondre|responder|rispondi|reageren"
+    r"|odpowiedz|ответить|відповісти|melden|signaler|denunciar|segnala)\s*$",
+    re.IGNORECASE)
+# "Jane says:" / "Jane wrote:" / "Jane on May 3, 2021 at 4:12 pm said:": WordPress-style author lines.
+AUTHOR_SAYS = re.compile(r"^\s*(?P<name>[^\s].{0,50}?)\s+(says|said|wrote|writes|replied)\s*:?\s*$",
+                         re.IGNORECASE)
+# Relative or absolute timestamps that sit under a comment author ("3 years ago", "May 3, 2021 at 4:12 pm").
+COMMENT_TIMESTAMP = re.compile(
+    r"^\s*[•·]?\s*(\d+\s*(seconds?|minutes?|mins?|hours?|hrs?|hr|days?|weeks?|months?|years?|[smhdwy])\.?\s+ago"
+    r"|(vor|il y a|hace|há)\s+\d+\s+\w+|\d+\s+\w+\s+(fa|geleden|temu|назад)"
+    r"|(edited\s+)?\d+\s*(seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago"
+    r"|.{0,40}\b\d{1,2}:\d{2}\s*(am|pm)?|(yesterday|today|just now))\s*[•·]?\s*$",
+    re.IGNORECASE)
+# A WordPress comment form: what follows the thread (or the article when there is none).
+COMMENT_FORM = re.compile(
+    r"your email address will not be published|required fields are marked|save my name|post comment"
+    r"|notify me of (new|follow-up)|you must be logged in|cancel reply|this site uses akismet",
+    re.IGNORECASE)
+# Two or more stacked lines of figures and symbols after the last comment close the thread (vote tallies,
+# widget buttons); what follows is the page footer.
+THREAD_END_COUNTERS = 2
+
+# --- opinion -------------------------------------------------------------------------------------------
+
+# The outlet's own first-person voice outside quotation marks: an editorial or opinion paragraph.
+OPINION_MARKERS = re.compile(
+    r"\b(we|i) (strongly |firmly |truly |really |also |still |just )?(believe|think|feel|hope|see|consider"
+    r"|argue|contend|maintain|urge|suspect|doubt|fear|expect)\b"
+    r"|\bin (our|my) (view|opinion|judgement|judgment|eyes)"
+    r"|\bon our part\b|\bour (view|position|opinion|stance|editorial)\b|\bit is our (view|belief|opinion)"
+    r"|\bwe must\b|\bwe should\b|\b(this|the) (newspaper|editorial board|magazine) (believes|thinks|holds)",
+    re.IGNORECASE)
+# Opening and closing quotation marks, to look for the outlet's voice outside quotations.
+QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’"}
+# Reported speech: a paragraph that relays someone else's words is not the outlet's own voice, even in
+# an editorial coda.
+REPORTED_SPEECH = re.compile(r"\b(said|says|told|according to|stated|announced|quoted|reported)\b",
+                             re.IGNORECASE)
+# Once the outlet speaks in its own voice in the second half of the body, the paragraphs after it are its
+# closing commentary: an editorial coda starting before this share of the body is not a coda.
+OPINION_CODA_FROM = 0.5
+
+# --- HTML hints ------------------------------------------------------------------------------------------
+
+# trafilatura's choice of body lines is right far more often than not: a hinted line counts as prose
+# (its words, at least this many), and an unhinted line as soft chrome, so only strong signals overturn it.
+HINT_MIN_SCORE = 5.0

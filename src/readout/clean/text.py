@@ -1,0 +1,549 @@
+"""Text-mode cleaning: every line of a capture labelled content, metadata, chrome or comment.
+
+The cascade, in order (all steps linear in the number of lines):
+1. line features: words, function-word density in the capture's own language, sentence shape, script;
+2. the reader-comment thread after the article (``comments.py``): its lines are comments, never body;
+3. rule labels (``rules.py``): copyright and legal notices, captions and credits, bylines, date lines,
+   capture-time widgets, counters, links, menus and share bars, pointers, lines repeated on other pages
+   of the site or within the capture, lines in another language than the article;
+4. the body: the run of lines with the highest score, where a prose line scores its words and every
+   other line costs (hard chrome more than any paragraph); HTML hints act as strong priors;
+5. the headline: a headline-shaped line before the body (its repeats are metadata);
+6. paragraphs (``opinion`` when in the outlet's own voice), the stated publication date, and every
+   removal with its reason, merged into runs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from readout.clean import CleanContext, comments, rules
+from readout.clean.context import normalise_line
+from readout.clean.hints import ExtractionHints
+from readout.clean.published import find_published, is_date_line
+from readout.model import Article, Capture, Comment, Lines, Published, Removal, make_paragraphs
+
+CONTENT, METADATA, CHROME, COMMENT = "content", "metadata", "chrome", "comment"
+WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
+TERMINAL = (".", "!", "?", "…", "。", "！", "？", "؟")
+CLOSERS = "”\"’')]»*"
+NAV_SEPARATORS = re.compile(r"\s*[|•·»›/]\s*")
+# Items of a menu written on one line ("Home | World | Sport"): three or more, each this short.
+NAV_ITEMS_MIN = 3
+NAV_ITEM_MAX_WORDS = 3
+# A line in capitals is a label or widget when it has at least this many letters and at most this many words.
+CAPS_MIN_LETTERS = 3
+CAPS_MAX_WORDS = 10
+# Share of upper-case letters that makes a line "in capitals": a label may hold a "No." or "vs"; a headline
+# in title case stays near a quarter.
+CAPS_SHARE = 0.8
+# Boilerplate phrases mark a line as a notice only when it is this short; a long paragraph may discuss them.
+BOILERPLATE_MAX_WORDS = 30
+# Site furniture is trusted for prose lines only when it covers less than this share of the capture's
+# prose: above it, the capture repeats another capture of the site (a near-duplicate), not its furniture.
+SITE_PROSE_SHARE = 0.5
+# What separates a headline from the site name in a page title.
+TITLE_SEPARATORS = frozenset("|-–—:·•»")
+# Lines longer than this are measured on their head and tail: a paragraph is rarely a tenth of it, and
+# features of a 50 MB line must not cost more than those of an article.
+FEATURE_SAMPLE_CHARS = 20_000
+# A standfirst below the headline is a summary sentence: at least this many words (a kicker is shorter).
+STANDFIRST_MIN_WORDS = 6
+# A line counts as in a script when it has at least this many letters.
+SCRIPT_MIN_LETTERS = 4
+# A Latin-script line is in another language when another language's function words outnumber the
+# capture's own by this factor, with at least FOREIGN_MIN_HITS of them.
+FOREIGN_FACTOR = 2
+FOREIGN_MIN_HITS = 2
+# The capture's language is named only when its function words appear at least this often.
+LANGUAGE_MIN_HITS = 3
+# Each function word with the languages it belongs to, so that counting is one lookup per token.
+STOPWORD_LANGUAGES: dict[str, tuple[str, ...]] = {}
+for _language, _words in rules.STOPWORDS.items():
+    for _word in _words:
+        STOPWORD_LANGUAGES[_word] = (*STOPWORD_LANGUAGES.get(_word, ()), _language)
+
+
+@dataclass(frozen=True)
+class Line:
+    """Features of one non-blank line (``number`` is 1-based)."""
+
+    number: int
+    text: str
+    words: int
+    stop_ratio: float
+    terminal: bool
+    capital: bool
+    sentence: bool
+    prose: bool
+    script: str | None
+    foreign: bool
+    nav: bool
+    caps: bool
+
+
+def script_of(text: str) -> str | None:
+    """The script most of a text's letters are in (latin, cyrillic, arabic, cjk...), None if few letters."""
+    if text.isascii():
+        return "latin" if sum(c.isalpha() for c in text) >= SCRIPT_MIN_LETTERS else None
+    counts: Counter[str] = Counter()
+    for char in text:
+        if not char.isalpha():
+            continue
+        code = ord(char)
+        if code < 0x250 or 0x1E00 <= code < 0x1F00:
+            counts["latin"] += 1
+        elif 0x400 <= code < 0x530:
+            counts["cyrillic"] += 1
+        elif 0x600 <= code < 0x800 or 0xFB50 <= code < 0xFF00:
+            counts["arabic"] += 1
+        elif 0x3040 <= code < 0xA000 or 0xAC00 <= code < 0xD7B0:
+            counts["cjk"] += 1
+        else:
+            counts[unicodedata.name(char, "other").split(" ")[0].lower()] += 1
+    total = sum(counts.values())
+    if total < SCRIPT_MIN_LETTERS:
+        return None
+    script, n = counts.most_common(1)[0]
+    return script if n / total >= rules.SCRIPT_SHARE else None
+
+
+def tokens(text: str) -> list[str]:
+    return [t.lower() for t in WORD.findall(text)]
+
+
+def detect_language(texts: list[str], script: str | None) -> str | None:
+    """The capture's language, from function-word counts among the languages of its script."""
+    hits: Counter[str] = Counter()
+    for text in texts:
+        for token in tokens(text):
+            hits.update(STOPWORD_LANGUAGES.get(token, ()))
+    candidates = {lang: n for lang, n in hits.items()
+                  if rules.LANGUAGE_SCRIPT.get(lang, "latin") == (script or "latin")}
+    if script == "cjk":
+        return None
+    if not candidates:
+        return None
+    language, n = max(candidates.items(), key=lambda item: item[1])
+    return language if n >= LANGUAGE_MIN_HITS else None
+
+
+def _terminal(text: str) -> bool:
+    return text.rstrip().rstrip(CLOSERS).endswith(TERMINAL)
+
+
+def _capital(text: str) -> bool:
+    for char in text.lstrip("“\"‘'«„(¿¡*-–— "):
+        if char.isalpha():
+            return not char.islower()
+        return char.isdigit()
+    return False
+
+
+def sample(text: str) -> str:
+    """The text itself, or its head and tail when it is longer than ``FEATURE_SAMPLE_CHARS``."""
+    if len(text) <= FEATURE_SAMPLE_CHARS:
+        return text
+    half = FEATURE_SAMPLE_CHARS // 2
+    return f"{text[:half]} {text[-half:]}"
+
+
+def line_features(number: int, text: str, language: str | None, doc_script: str | None) -> Line:
+    """The features of one line, measured against the capture's language and script. A very long line is
+    measured on its head and tail (``sample``), its word count scaled up: bounded time on any input."""
+    full_length, text = len(text), sample(text)
+    words = tokens(text)
+    cjk = 0 if text.isascii() else sum(1 for c in text if 0x3040 <= ord(c) < 0xA000) // 2
+    count = (len(words) + cjk) * full_length // max(1, len(text))
+    own = rules.STOPWORDS.get(language or "", frozenset())
+    own_hits = sum(1 for w in words if w in own)
+    stop_ratio = own_hits / len(words) if words and own else (1.0 if count else 0.0)
+    terminal, capital = _terminal(text), _capital(text)
+    script = script_of(text)
+    foreign = bool(script and doc_script and script != doc_script)
+    if not foreign and own and script == "latin" and len(words) >= 4:
+        others: Counter[str] = Counter()
+        for w in words:
+            others.update(lang for lang in STOPWORD_LANGUAGES.get(w, ()) if lang != language)
+        other = max(others.values(), default=0)
+        foreign = other >= FOREIGN_MIN_HITS and other > FOREIGN_FACTOR * own_hits
+    sentence = terminal and capital and count >= rules.SENTENCE_MIN_WORDS and stop_ratio > 0
+    prose = sentence or (count >= rules.PROSE_MIN_WORDS and stop_ratio >= rules.PROSE_MIN_STOPWORD_RATIO
+                         and (terminal or count >= rules.LONG_LINE_WORDS))
+    items = [item for item in NAV_SEPARATORS.split(text.strip()) if item]
+    nav = not sentence and bool(words) and (
+        sum(1 for w in words if w in rules.NAV_WORDS) / len(words) >= rules.NAV_SHARE
+        or (len(items) >= NAV_ITEMS_MIN and all(len(i.split()) <= NAV_ITEM_MAX_WORDS for i in items)))
+    letters = [c for c in text if c.isalpha()]
+    cased = [c for c in letters if c.isupper() or c.islower()]
+    caps = (len(letters) >= CAPS_MIN_LETTERS and bool(cased)
+            and sum(c.isupper() for c in cased) >= CAPS_SHARE * len(cased) and count <= CAPS_MAX_WORDS)
+    return Line(number, text, count, stop_ratio, terminal, capital, sentence, prose, script, foreign, nav,
+                caps)
+
+
+def _pointer(line: Line) -> bool:
+    """A short line leading to other material: "Watch the video:", "Original article:", "(Read more:"."""
+    stripped = line.text.strip()
+    if not stripped.endswith(":") or line.words > rules.POINTER_MAX_WORDS:
+        return False
+    return stripped.startswith("(") or any(w in rules.POINTER_WORDS for w in tokens(stripped))
+
+
+def rule_label(line: Line, site_furniture: bool) -> tuple[str, str, float] | None:
+    """A label, its reason and its cost in the body score, when a rule decides the line on its own."""
+    text = line.text.strip()
+    if rules.COPYRIGHT.match(text):
+        return CHROME, "copyright notice", rules.HARD_CHROME_COST
+    if rules.CAPTION.match(text) or (not line.sentence and rules.CREDIT_TAIL.search(text)):
+        return METADATA, "image caption or credit", 0.0
+    byline = rules.BYLINE.match(text)
+    if byline and line.words <= rules.BYLINE_MAX_WORDS and (not line.sentence or line.words <= 5):
+        return METADATA, "byline", 0.0
+    if is_date_line(text):
+        return METADATA, "date line", 0.0
+    if line.words <= rules.RELATIVE_TIME_MAX_WORDS and rules.RELATIVE_TIME.search(text):
+        return METADATA, "relative timestamp or reading time", 0.0
+    if not line.prose and rules.CAPTURE_TIME_WIDGET.search(text):
+        return CHROME, "capture-time widget (date or countdown of the capture)", rules.SOFT_CHROME_COST
+    if rules.URL.match(text):
+        return CHROME, "bare link", rules.SOFT_CHROME_COST
+    if rules.NUMERIC_ONLY.match(text):
+        return CHROME, "figures and symbols only (a counter or widget)", rules.SOFT_CHROME_COST
+    if site_furniture:
+        return CHROME, "repeated on other captures of the same site", rules.HARD_CHROME_COST
+    if line.foreign:
+        return CHROME, "in another language than the article", rules.HARD_CHROME_COST
+    if rules.COMMENT_FORM.search(text):
+        return CHROME, "comment form", rules.HARD_CHROME_COST
+    if line.words <= BOILERPLATE_MAX_WORDS and rules.BOILERPLATE_PATTERNS.search(text):
+        return CHROME, "legal, consent or subscription notice", rules.HARD_CHROME_COST
+    if rules.THREAD_HEADER.match(text):
+        return CHROME, "comment count or comment prompt", rules.SOFT_CHROME_COST
+    if rules.RELATED_HEADING.match(text):
+        return CHROME, "heading of a list of other articles", 2 * rules.SOFT_CHROME_COST
+    if line.nav:
+        return CHROME, "navigation, share or account links", rules.SOFT_CHROME_COST
+    if _pointer(line):
+        return CHROME, "pointer to other material", rules.SOFT_CHROME_COST
+    if line.caps:
+        return CHROME, "label or widget in capitals", rules.SOFT_CHROME_COST
+    return None
+
+
+def best_span(scores: list[float]) -> tuple[int, int] | None:
+    """The run of positions with the highest positive sum (Kadane), as inclusive indices."""
+    best, best_span_, running, start = 0.0, None, 0.0, 0
+    for i, score in enumerate(scores):
+        if running <= 0:
+            running, start = score, i
+        else:
+            running += score
+        if running > best:
+            best, best_span_ = running, (start, i)
+    return best_span_
+
+
+def headline_shaped(line: Line) -> bool:
+    """A headline: 3-25 words, capitalised, no closing full stop, not a menu, a label or a pointer."""
+    stripped = line.text.strip()
+    return (rules.TITLE_MIN_WORDS <= line.words <= rules.TITLE_MAX_WORDS and line.capital
+            and not stripped.rstrip(CLOSERS).endswith((".", ":", ";", ",")) and not line.nav
+            and not line.caps and not line.foreign)
+
+
+def is_opinion(text: str) -> bool:
+    """The outlet's own first-person voice, looked for outside quotation marks."""
+    return bool(rules.OPINION_MARKERS.search(outside_quotes(sample(text))))
+
+
+def outside_quotes(text: str) -> str:
+    """The text with quoted spans removed; an unclosed quotation runs to the end, a leading close quote
+    ends one opened in an earlier paragraph."""
+    out, i = [], 0
+    first_close = min((text.find(c) for c in ("”", "»") if text.find(c) >= 0), default=-1)
+    first_open = min((text.find(c) for c in ("“", "«") if text.find(c) >= 0), default=-1)
+    if first_close >= 0 and (first_open < 0 or first_close < first_open):
+        i = first_close + 1
+    while i < len(text):
+        char = text[i]
+        closer = rules.QUOTE_PAIRS.get(char)
+        if closer and char != "‘" and not (char == "'" or (char == '"' and closer == '"' and i + 1 < len(text)
+                                                           and text[i + 1] == " ")):
+            end = text.find(closer, i + 1)
+            if end < 0:
+                break
+            i = end + 1
+            continue
+        out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def clean_text(capture: Capture, context: CleanContext) -> Article:
+    """The article of a plain-text capture: ``clean_rendered`` over its text with no hints."""
+    return clean_rendered(capture.source, capture.url, capture.id, "text", capture.text, context, None)
+
+
+def units_of(raw: list[str]) -> dict[int, list[int]]:
+    """Non-blank lines grouped into units: a line that breaks mid-sentence (no terminal punctuation) and is
+    followed by one starting in lower case is hard-wrapped, and the two are read as one paragraph."""
+    units: dict[int, list[int]] = {}
+    head: int | None = None
+    for i, text in enumerate(raw):
+        stripped = text.strip()
+        if not stripped:
+            head = None
+            continue
+        if head is not None and not _terminal(raw[i - 1]) and stripped[:1].islower() and raw[i - 1].strip():
+            units[head].append(i)
+        else:
+            head = i
+            units[head] = [i]
+    return units
+
+
+def _scores(features: dict[int, Line], labels: dict[int, tuple[str, str]], costs: dict[int, float],
+            keys: dict[int, str], repeats: Counter[str], limit: int, hints: ExtractionHints | None
+            ) -> list[float]:
+    """Each unit's worth to the body (at its first line): prose its words, anything else a cost."""
+    scores = [0.0] * limit
+    for i, line in features.items():
+        if i >= limit:
+            continue
+        if i in labels:
+            scores[i] = -costs.get(i, rules.HARD_CHROME_COST if labels[i][0] != METADATA else 0.0)
+        elif line.prose:
+            scores[i] = float(line.words)
+        elif repeats[keys[i]] > 1 and line.words <= rules.REPEAT_MAX_WORDS:
+            scores[i] = -rules.SOFT_CHROME_COST
+        else:
+            scores[i] = -(rules.SHORT_LINE_COST + rules.SHORT_LINE_COST_PER_WORD * line.words)
+        if hints and hints.content_lines:
+            if i + 1 in hints.content_lines and labels.get(i, (CONTENT,))[0] != CHROME:
+                scores[i] = max(scores[i], float(line.words), rules.HINT_MIN_SCORE)
+            elif i + 1 not in hints.content_lines and scores[i] >= 0:
+                scores[i] = -rules.SOFT_CHROME_COST
+    return scores
+
+
+def clean_rendered(source: str, url: str | None, id: str, mode: str, text: str, context: CleanContext,
+                   hints: ExtractionHints | None) -> Article:
+    """Label every line of ``text`` (split on newlines, 1-based) and assemble the article."""
+    raw = text.split("\n")
+    units = units_of(raw)
+    heads = list(units)
+    texts = {h: " ".join(raw[j].strip() for j in units[h]) for h in heads}
+    keys = {h: normalise_line(texts[h]) for h in heads}
+    doc_script = script_of(sample(" ".join(sample(texts[h]) for h in heads[:400])))
+    language = detect_language([sample(texts[h]) for h in heads], doc_script)
+    features = {h: line_features(h + 1, texts[h], language, doc_script) for h in heads}
+    labels: dict[int, tuple[str, str]] = {}  # first line of a unit (0-based) -> (label, reason)
+    costs: dict[int, float] = {}
+
+    first_prose = next((h for h in heads if features[h].prose), None)
+    thread = comments.parse_thread(raw, first_prose)
+    for number, label in thread.labels.items():
+        labels[number - 1] = label
+    thread_comments: list[Comment] = list(thread.comments)
+    if hints and hints.comment_lines:
+        thread_comments += _hinted_comments(raw, hints.comment_lines, labels)
+
+    furniture = {h for h in heads if keys[h] in context.site_boilerplate}
+    prose_words = sum(features[h].words for h in heads if features[h].prose)
+    furniture_prose = sum(features[h].words for h in furniture if features[h].prose)
+    if prose_words and furniture_prose / prose_words >= SITE_PROSE_SHARE:
+        furniture = {h for h in furniture if not features[h].prose}
+    repeats = Counter(keys.values())
+    for h in heads:
+        if h not in labels:
+            decided = rule_label(features[h], h in furniture)
+            if decided:
+                labels[h], costs[h] = decided[:2], decided[2]
+
+    limit = (thread.start - 1) if thread.start is not None and first_prose is not None else len(raw)
+    span = best_span(_scores(features, labels, costs, keys, repeats, limit, hints))
+    if span:
+        span = (span[0], units[span[1]][-1])
+
+    title_head = _find_title(texts, keys, features, labels, span, repeats, hints)
+    standfirst = _standfirst(heads, features, labels, title_head, span)
+    body: list[int] = []
+    for h in heads:
+        if h in labels or h == title_head:
+            continue
+        if h == standfirst:
+            body.append(h)
+            continue
+        if title_head is not None and keys[h] == keys[title_head]:
+            labels[h] = (METADATA, "repeated headline")
+        elif (repeats[keys[h]] > 1 and features[h].words <= rules.REPEAT_MAX_WORDS
+              and not features[h].sentence):
+            labels[h] = (CHROME, "repeated within the capture (menu or widget)")
+        elif span and span[0] <= h <= span[1] and (
+                features[h].prose or not hints or not hints.content_lines or h + 1 in hints.content_lines):
+            body.append(h)
+        elif features[h].prose:
+            labels[h] = (CHROME, "prose outside the article's main block (teaser, promotion or footer)")
+        else:
+            labels[h] = (CHROME, "short line outside the article's main block")
+
+    title = texts[title_head] if title_head is not None else (hints.title if hints else None)
+    if not body:
+        body, title = _one_sentence(features, labels, title_head, thread.labels)
+        if title is None and title_head is not None:
+            title_head = None
+    title_lines: Lines | None = None
+    if title_head is not None:
+        title_lines = (title_head + 1, units[title_head][-1] + 1)
+
+    paragraphs = [("\n".join(raw[j].strip() for j in units[h]), (h + 1, units[h][-1] + 1)) for h in body]
+    line_labels = {j: labels[h] for h in labels for j in units.get(h, [h])}
+    outside = sorted(j + 1 for j, (label, _) in line_labels.items()
+                     if label in (METADATA, CHROME) and (j + 1) not in thread.labels)
+    first_line = title_lines[0] if title_lines else (paragraphs[0][1][0] if paragraphs else 1)
+    last_line = paragraphs[-1][1][1] if paragraphs else len(raw)
+    if hints is not None:  # HTML: the extractor's date (htmldate, with its evidence) is the stated one
+        published = (Published(hints.published_date, hints.published_evidence)
+                     if hints.published_date and hints.published_evidence else None)
+    else:
+        published = find_published(raw, outside, [lines[0] for _, lines in paragraphs],
+                                   (first_line, last_line))
+    return Article(
+        source=source, url=url, id=id, mode=mode, text=text, title=title, title_lines=title_lines,
+        byline=_byline(raw, line_labels, hints), published=published, language=language,
+        paragraphs=make_paragraphs(_kinds(paragraphs)), comments=tuple(thread_comments),
+        removed=_removals(raw, line_labels, title_lines))
+
+
+def _hinted_comments(raw: list[str], comment_lines: frozenset[int], labels: dict[int, tuple[str, str]]
+                     ) -> list[Comment]:
+    """Comments from lines an HTML extractor took as comments and the thread parser did not: one per run."""
+    found: list[Comment] = []
+    run: list[int] = []
+    for number in sorted(comment_lines):
+        index = number - 1
+        if index >= len(raw) or not raw[index].strip() or index in labels:
+            continue
+        labels[index] = (COMMENT, "reader comment (marked by the HTML extractor)")
+        if run and number - run[-1] > 2:
+            found.append(Comment(None, "\n".join(raw[n - 1].strip() for n in run), (run[0], run[-1])))
+            run = []
+        run.append(number)
+    if run:
+        found.append(Comment(None, "\n".join(raw[n - 1].strip() for n in run), (run[0], run[-1])))
+    return found
+
+
+def _find_title(texts: dict[int, str], keys: dict[int, str], features: dict[int, Line],
+                labels: dict[int, tuple[str, str]], span: tuple[int, int] | None, repeats: Counter[str],
+                hints: ExtractionHints | None) -> int | None:
+    """The headline's line: the extractor's title where it is a line, else a headline-shaped line before the
+    body, preferring one the page repeats before the body (page title and headline; a line repeated after
+    the body too is furniture), else the one nearest the body."""
+    if hints and hints.title:
+        wanted = tokens(hints.title)
+        return next((h for h in texts if tokens(texts[h]) == wanted), None)
+    end = span[0] if span else len(texts) + max(texts, default=0) + 1
+    before = [h for h in texts if h < end][-rules.TITLE_SEARCH_LINES:]
+    candidates = [h for h in before if h not in labels and headline_shaped(features[h])]
+    before_keys = Counter(keys[h] for h in before)
+    candidates = [h for h in candidates if before_keys[keys[h]] == repeats[keys[h]]]
+    repeated = [h for h in candidates if repeats[keys[h]] > 1 or _echoed(keys[h], [keys[b] for b in before])]
+    if repeated:
+        return repeated[0]
+    if candidates:
+        nearest = candidates[-1]
+        previous = [h for h in before if h < nearest]
+        if previous and previous[-1] in candidates:
+            return previous[-1]  # two headline-shaped lines in a row: headline, then standfirst
+        return nearest
+    if span and span[0] in features:
+        first = features[span[0]]
+        rest = [h for h in texts if span[0] < h <= span[1] and h not in labels]
+        ends_statement = texts[span[0]].rstrip().rstrip(CLOSERS).endswith((".", "…", "。"))
+        if headline_shaped(first) and not ends_statement and rest and span[0] not in labels:
+            return span[0]
+    return None
+
+
+def _echoed(key: str, others: list[str]) -> bool:
+    """Whether another line is this one followed by a site name ("Headline | Site", "Headline - Site"), as a
+    page's title repeats its headline."""
+    return any(other != key and other.startswith(key) and other[len(key):].lstrip()[:1] in TITLE_SEPARATORS
+               for other in others)
+
+
+def _standfirst(heads: list[int], features: dict[int, Line], labels: dict[int, tuple[str, str]],
+                title_head: int | None, span: tuple[int, int] | None) -> int | None:
+    """The line right after the headline when it is a headline-shaped summary left outside the body block:
+    a standfirst, which article benchmarks count as body."""
+    if title_head is None or span is None:
+        return None
+    after = [h for h in heads if h > title_head]
+    if not after or after[0] >= span[0] or after[0] in labels:
+        return None
+    line = features[after[0]]
+    summary = ((headline_shaped(line) or line.sentence) and line.words >= STANDFIRST_MIN_WORDS
+               and line.stop_ratio >= rules.PROSE_MIN_STOPWORD_RATIO and not line.nav)
+    return after[0] if summary else None
+
+
+def _one_sentence(features: dict[int, Line], labels: dict[int, tuple[str, str]], title_head: int | None,
+                  thread_labels: dict[int, tuple[str, str]]) -> tuple[list[int], str | None]:
+    """A capture with no body block: its lone headline, else its best sentence, is the body, not a title."""
+    if title_head is not None:
+        return [title_head], None
+    pool = [h for h, (label, reason) in labels.items()
+            if h in features and label == CHROME and (h + 1) not in thread_labels
+            and reason.startswith(("prose outside", "short line outside"))]
+    if not pool:
+        return [], None
+    best = max(pool, key=lambda h: (features[h].sentence, features[h].words))
+    del labels[best]
+    return [best], None
+
+
+def _kinds(paragraphs: list[tuple[str, Lines]]) -> list[tuple[str, Lines, str]]:
+    """Each paragraph's kind: opinion in the outlet's own voice, and the editorial coda that follows one
+    in the second half of the body; content otherwise."""
+    out: list[tuple[str, Lines, str]] = []
+    coda = False
+    for k, (text, lines) in enumerate(paragraphs):
+        marked = is_opinion(text)
+        if marked and k >= rules.OPINION_CODA_FROM * len(paragraphs):
+            coda = True
+        opinion = marked or (coda and not rules.REPORTED_SPEECH.search(sample(text)))
+        out.append((text, lines, "opinion" if opinion else "content"))
+    return out
+
+
+def _byline(raw: list[str], labels: dict[int, tuple[str, str]], hints: ExtractionHints | None) -> str | None:
+    """The author named by the first byline line, without its lead-in and trailing punctuation."""
+    for i in sorted(labels):
+        if labels[i][0] != METADATA or labels[i][1] not in ("byline", "date line"):
+            continue
+        match = rules.BYLINE.match(raw[i].strip()) or rules.BYLINE_INLINE.search(raw[i])
+        if match:
+            return rules.BYLINE_TRAIL.sub("", match.group("name")).strip() or None
+    return hints.byline if hints else None
+
+
+def _removals(raw: list[str], labels: dict[int, tuple[str, str]], title_lines: Lines | None
+              ) -> tuple[Removal, ...]:
+    """Every labelled line outside the body and the headline, consecutive equal labels merged into runs."""
+    title = set(range(title_lines[0] - 1, title_lines[1])) if title_lines else set()
+    runs: list[tuple[int, int, str, str]] = []
+    for i in sorted(labels):
+        if i in title:
+            continue
+        label, reason = labels[i]
+        gap_blank = runs and all(not raw[j].strip() for j in range(runs[-1][1] + 1, i))
+        if runs and gap_blank and runs[-1][2:] == (label, reason):
+            runs[-1] = (runs[-1][0], i, label, reason)
+        else:
+            runs.append((i, i, label, reason))
+    return tuple(Removal((a + 1, b + 1), label, reason) for a, b, label, reason in runs)

@@ -1,0 +1,206 @@
+"""Linking: the mentions of one real-world event, across captures, become one Event.
+
+Meetings (CONSULT) merge when their parties overlap, their places and dates do not conflict, and there
+is positive evidence that they are the same occasion: both undated, or the same day, or the undated
+capture's own dated events lie close to the other's date, or their sentences largely agree. Look-alikes
+(two meetings in one city months apart) stay apart. A back-reference ("their last meeting ... ago")
+never joins the meeting its own capture reports: it is a mention of an earlier event. Other events
+merge only when type and roles agree and their day, or their sentence, is the same.
+Event ids hash the sorted mention keys, so they do not depend on input order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from readout.model import DateValue, Event, EventMention
+
+# A capture reporting a meeting as news is written within days of it; its other dated events within a
+# month of a meeting's day are evidence that it speaks of that occasion.
+ANCHOR_DAYS = 31
+# Sentences sharing this share of their words (Jaccard of word sets) tell the same account.
+SAME_TEXT = 0.5
+WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Cluster:
+    members: list[EventMention] = field(default_factory=list)
+
+    @property
+    def parties(self) -> set[str]:
+        return set().union(*(set(m.participants) for m in self.members))
+
+    @property
+    def place(self) -> str | None:
+        return next((m.place for m in self.members if m.place), None)
+
+    @property
+    def day(self) -> str | None:
+        return next((m.date.value for m in self.members if m.date.value), None)
+
+    @property
+    def sources(self) -> set[str]:
+        return {m.source for m in self.members if not m.back_reference}
+
+
+def _canonical(mentions: Sequence[EventMention]) -> list[EventMention]:
+    """Role names unified across documents by the language layer's canonical map, when it has one."""
+    try:
+        from readout.nlp import canonical_map
+    except ImportError:
+        return list(mentions)
+    names = sorted({n for m in mentions for n in (*m.actor, *m.recipient, *m.participants, *m.also_present)})
+    mapping = canonical_map(names) if names else {}
+
+    def fix(values: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(mapping.get(v, v) for v in values))
+
+    return [replace(m, actor=fix(m.actor), recipient=fix(m.recipient), participants=fix(m.participants),
+                    also_present=fix(m.also_present)) for m in mentions]
+
+
+def _day(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def _anchors(mentions: Sequence[EventMention]) -> dict[str, list[dt.date]]:
+    """The days each capture states for any of its events."""
+    out: dict[str, list[dt.date]] = {}
+    for m in mentions:
+        if m.date.value:
+            out.setdefault(m.source, []).append(dt.date.fromisoformat(m.date.value))
+    return out
+
+
+def _words(m: EventMention) -> set[str]:
+    return {w.lower() for x in m.mentions for w in WORD.findall(x.sentence)}
+
+
+def _agree_text(a: EventMention, members: list[EventMention]) -> bool:
+    mine = _words(a)
+    for b in members:
+        theirs = _words(b)
+        if mine and theirs and len(mine & theirs) / len(mine | theirs) >= SAME_TEXT:
+            return True
+    return False
+
+
+def _dates_conflict(a: DateValue, b: DateValue) -> bool:
+    if a.value and b.value:
+        return a.value != b.value
+    lo = max(x for x in (a.value, a.earliest, b.value, b.earliest, "") if x is not None)
+    hi = min((x for x in (a.value, a.latest, b.value, b.latest) if x), default=None)
+    return bool(lo and hi and lo > hi)
+
+
+def _meeting_score(m: EventMention, cluster: Cluster, anchors: dict[str, list[dt.date]]) -> float | None:
+    """How well a meeting mention fits a cluster; None when it must stay apart."""
+    shared = set(m.participants) & cluster.parties
+    if len(shared) < min(2, len(m.participants), len(cluster.parties)):
+        return None  # one party in common is not the same meeting when both name two
+    if m.place and cluster.place and m.place != cluster.place:
+        return None
+    if any(_dates_conflict(m.date, x.date) for x in cluster.members):
+        return None
+    if m.source in cluster.sources or (m.back_reference and m.source in {x.source for x in cluster.members}):
+        return None
+    score = len(set(m.participants) & cluster.parties) + (m.place is not None and m.place == cluster.place)
+    day = cluster.day
+    if m.date.value and day:
+        return score + 3
+    if not m.date.value and not day:
+        return score
+    undated_sources = {m.source} if not m.date.value else cluster.sources
+    target = _day(m.date.value or day)
+    near = any(abs((d - target).days) <= ANCHOR_DAYS for s in undated_sources for d in anchors.get(s, []))
+    if near or _agree_text(m, cluster.members):
+        return score + 1
+    return None
+
+
+def _merge_date(members: Sequence[EventMention]) -> DateValue:
+    values = Counter(m.date.value for m in members if m.date.value)
+    evidence = tuple(dict.fromkeys(e for m in members for e in m.date.evidence))
+    stated = ", ".join(dict.fromkeys(m.date.stated for m in members if m.date.stated)) or None
+    if values:
+        return DateValue(value=values.most_common(1)[0][0], stated=stated, evidence=evidence)
+    earliest = max((m.date.earliest for m in members if m.date.earliest), default=None)
+    latest = min((m.date.latest for m in members if m.date.latest), default=None)
+    return DateValue(earliest=earliest, latest=latest, stated=stated, evidence=evidence)
+
+
+def _key(m: EventMention) -> str:
+    first = m.mentions[0] if m.mentions else None
+    return f"{m.source}|{m.type}|{first.start if first else 0}|{int(m.back_reference)}"
+
+
+def _event(members: list[EventMention]) -> Event:
+    members = sorted(members, key=_key)
+    lead = [m for m in members if not m.back_reference] or members
+    roles = Counter((m.actor, m.recipient) for m in lead if m.recipient) or Counter((m.actor, m.recipient) for m in lead)
+    actor, recipient = roles.most_common(1)[0][0]
+    participants = tuple(dict.fromkeys(p for m in lead for p in m.participants))
+    also = tuple(dict.fromkeys(p for m in members for p in m.also_present if p not in participants))
+    modes = Counter(m.mode for m in lead if m.mode)
+    mode = modes.most_common(1)[0][0] if modes else None
+    cameos = Counter(m.cameo for m in lead if m.mode == mode)
+    places = Counter(m.place for m in members if m.place)
+    key = "\n".join(_key(m) for m in members)
+    return Event(
+        id=hashlib.sha256(key.encode()).hexdigest()[:16], type=lead[0].type, mode=mode,
+        cameo=cameos.most_common(1)[0][0] if cameos else lead[0].cameo, actor=actor, recipient=recipient,
+        participants=participants, also_present=also, place=places.most_common(1)[0][0] if places else None,
+        date=_merge_date(members), duration=next((m.duration for m in members if m.duration), None),
+        topics=tuple(dict.fromkeys(t for m in members for t in m.topics)),
+        attributions=tuple(dict.fromkeys(a for m in members for a in m.attributions)),
+        documents=tuple(dict.fromkeys(m.source for m in members)),
+        mentions=tuple(dict.fromkeys(x for m in members for x in m.mentions)),
+        opinion=all(m.opinion for m in members))
+
+
+def _order(event: Event) -> tuple[int, str, str]:
+    d = event.date
+    when = d.value or d.earliest or d.latest
+    return (0, when, event.id) if when else (1, "", event.id)
+
+
+def link_events(mentions: Sequence[EventMention]) -> list[Event]:
+    """One Event per real-world event, ordered by date (undated by their bounds, then last)."""
+    mentions = sorted(_canonical(mentions), key=_key)
+    anchors = _anchors(mentions)
+    meetings = [m for m in mentions if m.type == "CONSULT" and m.participants]
+    meetings.sort(key=lambda m: (m.back_reference, m.opinion, m.date.value is None, _key(m)))
+    clusters: list[Cluster] = []
+    for m in meetings:
+        scored = [(s, i) for i, c in enumerate(clusters)
+                  if c.members[0].opinion == m.opinion and (s := _meeting_score(m, c, anchors)) is not None]
+        if scored:
+            clusters[max(scored)[1]].members.append(m)
+        else:
+            clusters.append(Cluster([m]))
+    others: list[Cluster] = []
+    for m in mentions:
+        if m.type == "CONSULT" and m.participants:
+            continue
+        home = next((c for c in others if _same_other(m, c.members[0])), None)
+        if home is None:
+            others.append(Cluster([m]))
+        else:
+            home.members.append(m)
+    return sorted((_event(c.members) for c in clusters + others), key=_order)
+
+
+def _same_other(a: EventMention, b: EventMention) -> bool:
+    if (a.type, set(a.actor), set(a.recipient), a.opinion) != (b.type, set(b.actor), set(b.recipient), b.opinion):
+        return False
+    if a.source == b.source:
+        return False
+    same_day = a.date.value is not None and a.date.value == b.date.value
+    same_text = _agree_text(a, [b])
+    return same_day or same_text

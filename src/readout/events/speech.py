@@ -1,0 +1,228 @@
+"""Reported speech and quotations, attached to their speaker and verb, as accounts of a document.
+
+In the spirit of textacy's ``direct_quotations``, on spaCy's parse: a quotation takes the speaker of
+the speech verb beside it ("..., he said"; "X said: ..."; "according to X ..."); a clause takes the
+subject of the verb that reports it ("X said that Y"). Each account says who it comes from, of which
+kind (participant, official, agency, unnamed, analysis, editorial), who relays it, and which part of
+the body it covers, so that an event inside it records the speaker as its attribution.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from readout.events.lexicon import source_cues, word_set
+from readout.events.roles import EntityIndex
+from readout.model import Annotated
+
+QUOTE = re.compile(r"“[^”]{2,}?(?:”|$)|\"[^\"\n]{2,}?\"|‘[^’]{12,}?’", re.MULTILINE)
+MAX_BY = 80  # the contract's bound on ``by``: a source is named, not quoted at length
+
+
+@dataclass(frozen=True)
+class Account:
+    """One source of an account in a document and the body span its words cover."""
+
+    by: str
+    kind: str
+    via: str | None
+    start: int  # the covered content, offsets into the body
+    end: int
+    cue_start: int  # the sentence that names the source
+    cue_end: int
+    speaker: str | None  # canonical name when the source is a named entity
+    hedged: bool = False
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z][a-z\-]*", text.lower()))
+
+
+def _has(cue: str, text: str) -> bool:
+    words = source_cues()[cue]["words"]
+    lower = f" {text.lower()} "
+    return any(f" {w} " in lower or (" " not in w and w in _words(text)) for w in words)
+
+
+def hedged(text: str) -> bool:
+    return _has("hedges", text)
+
+
+def _phrase(token: Token, limit: int = 24) -> Span:
+    span = token.doc[token.left_edge.i: token.right_edge.i + 1]
+    return span if len(span) <= limit else token.doc[token.left_edge.i: min(token.right_edge.i, token.i + 8) + 1]
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split()).strip(" ,:;")
+    return text if len(text) <= MAX_BY else text[: MAX_BY - 1].rsplit(" ", 1)[0]
+
+
+def speaker_of(token: Token, index: EntityIndex, memory: dict[str, str]) -> tuple[str, str, str | None] | None:
+    """(by, kind, canonical) for the phrase headed by ``token``; kind from the phrase's own words."""
+    phrase = _phrase(token)
+    text = phrase.text
+    entity = index.entity(token)
+    if token.lower_ in ("he", "she"):
+        person = index.last_person_before(token.i)
+        if person is None:
+            return None
+        return person.canonical, memory.get(person.canonical, "official"), person.canonical
+    if token.pos_ == "PRON" and token.lower_ not in ("we",):
+        return None
+    if token.lemma_.lower() in word_set("sources.json", "unnamed") or (
+            entity is None and _has("unnamed", phrase[: max(1, token.i - phrase.start + 1)].text)):
+        return _clip(text), "unnamed", None
+    named = [index.entity(t) for t in phrase if index.entity(t) is not None]
+    if entity is None and token.lemma_.lower() in word_set("sources.json", "report_nouns"):
+        people = [e for e in named if e.label == "PERSON"]
+        orgs = [e for e in named if e.label == "ORG"]
+        chosen = people[0] if people else orgs[0] if orgs else None
+        if chosen is None:
+            return None
+        kind = ("agency" if _has("agency", text) and not _has("official", text)
+                else "analysis" if _has("analysis", text) else "official")
+        return chosen.canonical, memory.get(chosen.canonical, kind), chosen.canonical
+    head = entity or next((e for e in named if e.label in ("PERSON", "ORG")), None)
+    if _has("analysis", text):
+        kind = "analysis"
+    elif head is not None and _has("agency", text) and not _has("official", text):
+        kind = "agency"
+    elif head is not None and head.canonical in memory:
+        kind = memory[head.canonical]
+    else:
+        kind = "official"
+    if head is None:
+        return (_clip(text), kind, None) if token.pos_ in ("NOUN", "PROPN") else None
+    by = head.canonical if kind != "official" or head.label == "PERSON" else _clip(text)
+    return by, kind, head.canonical
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
+        return _subject(verb.head)
+    return None
+
+
+def _via(verb: Token, sentence: Span, index: EntityIndex) -> str | None:
+    """The outlet that relays: 'told X' with X an organisation, or 'according to X' beside another source."""
+    for child in verb.children:
+        if child.dep_ in ("dative", "dobj") and (e := index.entity(child)) and e.label == "ORG":
+            return e.canonical
+    for token in sentence:
+        if token.lower_ == "according":
+            for target in token.subtree:
+                if (e := index.entity(target)) and e.label == "ORG":
+                    return e.canonical
+    return None
+
+
+def _speech_verb(token: Token) -> bool:
+    return token.lemma_.lower() in word_set("rules.json", "speech_verbs") and token.pos_ in ("VERB", "AUX")
+
+
+def accounts(annotated: Annotated, doc: Doc, index: EntityIndex) -> list[Account]:
+    """Every source of an account in the document, in text order."""
+    memory: dict[str, str] = {}
+    out: list[Account] = []
+    body = annotated.article.body
+    quotes = [(m.start(), m.end()) for m in QUOTE.finditer(body)]
+
+    def inside_quote(i: int) -> bool:
+        return any(a < i < b for a, b in quotes)
+
+    def add(by_kind: tuple[str, str, str | None], start: int, end: int, sent: Span, via: str | None) -> None:
+        by, kind, canonical = by_kind
+        content = body[start:end]
+        hedge = hedged(content)
+        if hedge and kind not in ("unnamed", "agency"):
+            kind = "analysis"
+        if canonical and kind in ("analysis",):
+            memory[canonical] = kind
+        out.append(Account(by, kind, via, start, end, sent.start_char, sent.end_char, canonical, hedge))
+
+    for sent in doc.sents:
+        for token in sent:
+            if inside_quote(token.idx):
+                continue
+            if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+                target = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
+                if target is not None and (who := speaker_of(target, index, memory)):
+                    if index.entity(target) is not None and index.entity(target).label == "ORG" and who[1] == "official":
+                        who = (who[0], "agency", who[2])
+                    others = [t for t in sent if _speech_verb(t) and not inside_quote(t.idx)]
+                    if not others:
+                        add(who, sent.start_char, sent.end_char, sent, None)
+            elif _speech_verb(token):
+                subject = _subject(token)
+                clause = [c for c in token.children if c.dep_ == "ccomp" or c.text in (":", "“", "\"")]
+                in_quote = [q for q in quotes if sent.start_char <= q[0] < sent.end_char or q[0] <= sent.start_char < q[1]]
+                if subject is None or not (clause or in_quote):
+                    continue
+                who = speaker_of(subject, index, memory)
+                if who is None:
+                    continue
+                via = _via(token, sent, index)
+                if who[1] == "unnamed" and any(c.lower_ == "me" for c in token.children):
+                    via = annotated.article.byline
+                if in_quote:
+                    start = min(q[0] for q in in_quote)
+                    end = max(q[1] for q in in_quote)
+                else:
+                    start, end = clause[0].left_edge.idx, clause[0].right_edge.idx + len(clause[0].right_edge)
+                add(who, min(start, sent.start_char), max(end, sent.end_char), sent, via)
+    out.extend(_bare_quotes(doc, quotes, out))
+    out.extend(_editorial(annotated, doc, quotes))
+    return out
+
+
+def _bare_quotes(doc: Doc, quotes: list[tuple[int, int]], found: list[Account]) -> list[Account]:
+    """A quotation with no speech verb in its own sentence belongs to the last source named before it."""
+    extra = []
+    for start, end in quotes:
+        if any(a.start <= start < a.end for a in found):
+            continue
+        before = [a for a in found if a.cue_end <= start and a.kind != "editorial"]
+        if before:
+            last = before[-1]
+            extra.append(replace(last, start=start, end=end, hedged=hedged(doc.text[start:end])))
+    return extra
+
+
+def _editorial(annotated: Annotated, doc: Doc, quotes: list[tuple[int, int]]) -> list[Account]:
+    """The outlet's own voice: opinion paragraphs, and 'we believe'-type sentences outside quotations."""
+    out = []
+    by = "editorial: the outlet's own opinion"
+    for p in annotated.article.paragraphs:
+        if p.kind == "opinion":
+            out.append(Account(by, "editorial", None, p.start, p.end, p.start, p.end, None))
+    verbs = word_set("sources.json", "editorial_verbs")
+    for token in doc:
+        if (token.lower_ == "we" and token.dep_ == "nsubj" and token.head.lemma_.lower() in verbs
+                and not any(a < token.idx < b for a, b in quotes)):
+            sent = token.sent
+            out.append(Account(by, "editorial", None, sent.start_char, sent.end_char, sent.start_char,
+                               sent.end_char, None))
+    return out
+
+
+def editorial_spans(annotated: Annotated, doc: Doc) -> list[tuple[int, int]]:
+    """Body spans in the outlet's own voice: their events are opinion, never fact."""
+    quotes = [(m.start(), m.end()) for m in QUOTE.finditer(annotated.article.body)]
+    spans = []
+    for account in _editorial(annotated, doc, quotes):
+        para = next((p for p in annotated.article.paragraphs if p.start <= account.start < p.end + 1), None)
+        spans.append((para.start, para.end) if para else (account.start, account.end))
+    return spans
+
+
+def account_for(accounts_: list[Account], start: int) -> Account | None:
+    """The innermost account whose covered span holds offset ``start``."""
+    holding = [a for a in accounts_ if a.start <= start < a.end and a.kind != "editorial"]
+    return min(holding, key=lambda a: a.end - a.start) if holding else None

@@ -1,0 +1,114 @@
+"""Bytes to verbatim text: byte-order mark, declared charset or detection, then mojibake repair only.
+
+The decoded text is what citations quote, so nothing is normalised: ftfy runs with every fixer that
+changes more than broken encodings switched off (quotes, ligatures, widths, line breaks, control
+characters, Unicode normalisation, HTML entities).
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+
+import ftfy
+from charset_normalizer import from_bytes
+from ftfy.badness import is_bad
+
+from readout.errors import InputError
+from readout.ingest import rules
+
+BYTE_ORDER_MARKS = (  # UTF-32 first: its little-endian mark begins with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# What the fixers we keep act on besides mojibake that ``is_bad`` sees: C1 controls and lone surrogates.
+C1_OR_SURROGATE = re.compile("[\x80-\x9f\ud800-\udfff]")
+HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+
+MOJIBAKE_ONLY = ftfy.TextFixerConfig(
+    unescape_html=False, remove_terminal_escapes=False, fix_encoding=True, restore_byte_a0=True,
+    replace_lossy_sequences=True, decode_inconsistent_utf8=True, fix_c1_controls=True,
+    fix_latin_ligatures=False, fix_character_width=False, uncurl_quotes=False, fix_line_breaks=False,
+    fix_surrogates=True, remove_control_chars=False, normalization=None, explain=False,
+)
+
+
+def charset_of(content_type: str | None) -> str | None:
+    """The charset named by an HTTP Content-Type header, if any."""
+    match = HEADER_CHARSET.search(content_type or "")
+    return match.group(1) if match else None
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        return codecs.lookup(name.decode("ascii", "ignore") if isinstance(name, bytes) else name).name
+    except LookupError:
+        return None
+
+
+def _strict(data: bytes, encoding: str | None) -> str | None:
+    if encoding is None:
+        return None
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> str:
+    """The text of ``data``; raises InputError (empty, binary, undecodable) with a reason a person reads.
+
+    Order: a byte-order mark; strict UTF-8 (a non-ASCII byte sequence that is valid UTF-8 is almost never
+    meant as another encoding, and many pages mislabel it); the charset declared by the HTTP header or
+    the page's <meta>; charset-normalizer's detection. Then ftfy repairs mojibake, and only that.
+    """
+    if not data:
+        raise InputError("empty file (0 bytes)")
+    for mark, encoding in BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            text = _strict(data, encoding)
+            if text is None:
+                raise InputError(f"undecodable: starts with a {encoding} byte-order mark "
+                                 f"but is not valid {encoding}")
+            return repair(text)
+    if b"\x00" in data:
+        raise InputError("binary content (NUL bytes): not a text, HTML, WARC or JSON Lines capture")
+    text = _strict(data, "utf-8")
+    if text is None:
+        meta = META_CHARSET.search(data[:rules.CHARSET_WINDOW])
+        text = _strict(data, _codec(declared)) or _strict(data, _codec(meta.group(1) if meta else None))
+    if text is None:
+        text = _detected(data)
+    return repair(text)
+
+
+def _detected(data: bytes) -> str:
+    """charset-normalizer's choice, but windows-1252 when it fits nearly as well (see the rule)."""
+    matches = list(from_bytes(data))
+    if not matches:
+        raise InputError("undecodable: no text encoding fits its bytes (binary or corrupted data)")
+    best = min(m.chaos for m in matches)
+    western = [m for m in matches if m.encoding == "cp1252" and m.chaos <= best + rules.CP1252_CHAOS_MARGIN]
+    return str(western[0] if western else matches[0])
+
+
+def repair(text: str) -> str:
+    """Mojibake repaired, everything else verbatim.
+
+    ftfy only changes a line that its badness test flags (or that holds C1 controls or surrogates), and
+    an ASCII line never is; so text whose non-ASCII lines all pass is returned at once: same result,
+    without running the badness regex over long ASCII lines (inline scripts) at a microsecond a character.
+    """
+    if text.isascii():
+        return text
+    suspect = C1_OR_SURROGATE.search(text) or any(
+        is_bad(line) for line in text.split("\n") if not line.isascii())
+    return ftfy.fix_text(text, MOJIBAKE_ONLY) if suspect else text
+
+
+def content_id(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:rules.ID_CHARS]

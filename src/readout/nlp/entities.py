@@ -1,0 +1,370 @@
+"""Entities of a collection: the model's spans repaired, completed from the collection, and canonicalised.
+
+Per Doc, in order:
+1. the model's entities, trimmed of a leading "the" and a trailing possessive or punctuation;
+2. relabelled where a gazetteer or the metonym file knows better: a known city or country the model
+   read as NORP, ORG or PERSON becomes GPE ("at Sochi" as NORP); "the Kremlin" becomes a FAC;
+3. completed by a span ruler built from the names the whole collection gives (people's full names and
+   surnames, places), so a later bare mention the model missed or mislabelled is found;
+4. canonical names: people through the collection's NameIndex (a bare surname prefers the full name its
+   own document gives), places through the gazetteer;
+5. role nouns bound to the person the document names in that role: "Russian President X" binds
+   "the Russian President" elsewhere in the document to X.
+The Doc's ``ents`` are replaced by the result, each span's ``kb_id_`` holding its canonical name, so the
+events stage reads the same entities from the Doc as the records show.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.pipeline import SpanRuler
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from readout.model import Article, Entity
+from readout.nlp import names, places
+
+PERSON = "PERSON"
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels kept in the records besides people and places; numbers and dates are the dates layer's.
+OTHER_LABELS = frozenset({"NORP", "ORG", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE"})
+# Labels the model gives that a gazetteer place or a collection name may overwrite.
+OVERWRITABLE = frozenset({"NORP", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+POSSESSIVE_TOKENS = frozenset({"'s", "\u2019s", "'", "\u2019"})
+# A surname shorter than this is too likely an ordinary capitalised word to search for on its own.
+MIN_RULER_SURNAME_CHARS = 4
+RULER_KEY = "collection_names"
+
+
+@dataclass(frozen=True)
+class Found:
+    """One entity of a Doc, by token offsets, before canonical names are given."""
+
+    start: int  # token index
+    end: int
+    label: str
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVE_TOKENS or doc[end - 1].is_punct
+                           or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def foreign_mask(article: Article, doc: Doc) -> list[bool]:
+    """True for tokens in paragraphs the English model did not read."""
+    mask = [False] * len(doc)
+    for p in article.paragraphs:
+        if p.language not in (None, "en"):
+            span = doc.char_span(p.start, p.end, alignment_mode="expand")
+            if span is not None:
+                for i in range(span.start, span.end):
+                    mask[i] = True
+    return mask
+
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9\-]+s?$")
+
+
+def relabel(text: str, label: str) -> str:
+    """The label a gazetteer or metonym gives a span the model read as ``label``; an acronym the model
+    read as a person ("NATO", "MANPADs") is an organisation or a thing, never a person."""
+    if label == PERSON and all(_ACRONYM.match(w) for w in text.split()):
+        return "ORG"
+    if places.metonym_city(text):
+        return "FAC" if label not in PLACE_LABELS else label
+    big_place = places.known_place(text, places.MIN_RELABEL_POPULATION)
+    if label in OVERWRITABLE and text[:1].isupper() and big_place:
+        return "GPE"
+    return label
+
+
+def model_entities(article: Article, doc: Doc) -> list[Found]:
+    """Steps 1 and 2: the model's entities, trimmed and relabelled, outside foreign paragraphs."""
+    foreign = foreign_mask(article, doc)
+    out = []
+    for ent in doc.ents:
+        if any(foreign[ent.start:ent.end]) or (ent.label_ == PERSON and ent.text.islower()):
+            continue  # a foreign paragraph's, or a "person" with no capital letter ("lorry driver")
+        start, end = _trim(doc, ent.start, ent.end)
+        if start < end:
+            out.append(Found(start, end, relabel(doc[start:end].text, ent.label_)))
+    return out
+
+
+def collection_names(docs: Sequence[Doc], found: Sequence[Sequence[Found]]
+                     ) -> tuple[Counter[str], Counter[str]]:
+    """People's bare names and place texts, with how often the collection writes each."""
+    people: Counter[str] = Counter()
+    place_names: Counter[str] = Counter()
+    for doc, ents in zip(docs, found, strict=True):
+        for f in ents:
+            text = doc[f.start:f.end].text
+            if f.label == PERSON:
+                bare = names.bare_name(text)
+                if names.is_well_formed(bare):
+                    people[bare] += 1
+            elif f.label in PLACE_LABELS:
+                place_names[places.bare_place(text)] += 1
+    return people, place_names
+
+
+def ordinary_words(docs: Iterable[Doc]) -> frozenset[str]:
+    """Words the collection writes in lower case: "young", "rice". A surname or place name that is
+    also such a word is only searched for with the rest of its name, never alone."""
+    return frozenset(t.text for doc in docs for t in doc if t.is_lower)
+
+
+def build_ruler(nlp: Language, people: Iterable[str], place_names: Iterable[str],
+                ordinary: frozenset[str] = frozenset()) -> SpanRuler:
+    """Step 3: a span ruler of the collection's full names, surnames and place names."""
+    ruler = SpanRuler(nlp, name=RULER_KEY, spans_key=RULER_KEY, phrase_matcher_attr="ORTH")
+    patterns = []
+
+    def searchable_alone(word: str) -> bool:
+        return word[:1].isupper() and word.lower() not in ordinary
+
+    for name in sorted(set(people)):
+        patterns.append({"label": PERSON, "pattern": name})
+        surname = name.split()[-1]
+        if len(names.name_key(surname)) >= MIN_RULER_SURNAME_CHARS and searchable_alone(surname):
+            patterns.append({"label": PERSON, "pattern": surname})
+            bare = surname.split("-", 1)[1] if surname.lower().startswith(("al-", "el-")) else None
+            if bare and searchable_alone(bare):
+                patterns.append({"label": PERSON, "pattern": bare})
+    for place in sorted(set(place_names)):
+        if searchable_alone(place) and not names.is_title_word(place):
+            patterns.append({"label": "GPE", "pattern": place})
+    for metonym in sorted(places.gazetteer().metonyms):
+        patterns.append({"label": "FAC", "pattern": metonym.title()})
+    ruler.add_patterns(patterns)
+    return ruler
+
+
+def complete(article: Article, doc: Doc, found: list[Found], ruler: SpanRuler) -> list[Found]:
+    """Ruler matches added where the model found nothing, or replace a NORP/ORG-like misreading."""
+    ruler(doc)
+    foreign = foreign_mask(article, doc)
+    taken: dict[int, Found] = {i: f for f in found for i in range(f.start, f.end)}
+    result = list(found)
+    matches = filter_spans(doc.spans[RULER_KEY])
+    for span in matches:
+        if any(foreign[span.start:span.end]):
+            continue
+        overlapping = {taken[i] for i in range(span.start, span.end) if i in taken}
+        if any(f.label not in OVERWRITABLE for f in overlapping):
+            continue
+        if any((f.start < span.start or f.end > span.end) and _known_names_in(f, matches) < 2
+               for f in overlapping):
+            continue  # a longer organisation name ("the Smith Foundation") keeps its reading
+        result = [f for f in result if f not in overlapping]
+        new = Found(span.start, span.end, span.label_)
+        result.append(new)
+        for i in range(span.start, span.end):
+            taken[i] = new
+    del doc.spans[RULER_KEY]
+    return sorted(result, key=lambda f: f.start)
+
+
+def _known_names_in(found: Found, matches: Sequence[Span]) -> int:
+    """How many of the collection's names lie inside an entity. Two or more ("Kovac Visits Kremlin"):
+    the model read a title-case run as one organisation, and the names replace it."""
+    return sum(1 for m in matches if found.start <= m.start and m.end <= found.end)
+
+
+# Prepositions after which a capitalised name is a place ("in Harnau", "near Tovana", "at Sochi").
+PLACE_PREPOSITIONS = frozenset({"in", "near", "at"})
+# Nouns that name a place by its kind before "of" ("the city of Holm").
+PLACE_KINDS = frozenset({"city", "town", "village", "province", "region", "capital", "port", "district"})
+# Endings that make a nationality adjective of a place name ("Syria" -> "Syrian", "China" -> "Chinese").
+DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish")
+# The collection must label a text a place at least this often, and more often than a person, to
+# overrule the model on a place the gazetteer does not know.
+MIN_PLACE_VOTES = 2
+
+
+def demonym_of(text: str, place_names: Iterable[str]) -> str | None:
+    """The place ``text`` is the nationality adjective of ("Verosan" -> "Verosa"), among ``place_names``."""
+    for place in place_names:
+        stems = {place, place[:-1]} if place[-1:] in "aeiouy" else {place}
+        if any(text == stem + ending for stem in stems for ending in DEMONYM_ENDINGS) and text != place:
+            return place
+    return None
+
+
+def _place_cue(doc: Doc, f: Found) -> bool:
+    """ "in X", "near X", "at X" (not "at X's invitation"), "the city of X"."""
+    if f.start == 0 or (f.end < len(doc) and doc[f.end].text in POSSESSIVE_TOKENS):
+        return False
+    before = doc[f.start - 1].lower_
+    kind_of = before == "of" and f.start > 1 and doc[f.start - 2].lower_ in PLACE_KINDS
+    return before in PLACE_PREPOSITIONS or kind_of
+
+
+def _label_counts(docs: Sequence[Doc], found: Sequence[Sequence[Found]]) -> tuple[Counter[str], Counter[str]]:
+    as_place: Counter[str] = Counter()
+    as_person: Counter[str] = Counter()
+    for doc, ents in zip(docs, found, strict=True):
+        for f in ents:
+            text = doc[f.start:f.end].text
+            if f.label in PLACE_LABELS:
+                as_place[text] += 1
+            elif f.label == PERSON:
+                as_person[text] += 1
+    return as_place, as_person
+
+
+def vote_labels(docs: Sequence[Doc], found: Sequence[Sequence[Found]]) -> list[list[Found]]:
+    """Person, place or nationality by the collection, where the model contradicts itself. First each
+    mention by its context: a PERSON after "in"/"near"/"at"/"the city of" that is no person the
+    collection names in full is a place. Then by the collection's majority:
+    - a PERSON the collection more often labels a place is a place (the gazetteer agreeing, or at least
+      MIN_PLACE_VOTES place readings);
+    - a one-word place the gazetteer does not know that is the surname of a person the collection names
+      in full, up to transliteration ("Kovacs"/"Kovach"), is that person;
+    - a one-word person or place that is the nationality adjective of a collection place ("Verosan" of
+      "Verosa") is NORP."""
+    people, _ = collection_names(docs, found)
+    index = names.NameIndex(people.elements())
+
+    def full_name_person(text: str) -> bool:
+        person = index.person(names.bare_name(text))
+        return person is not None and len(person.canonical.split()) > 1
+
+    found = [[Found(f.start, f.end, "GPE") if f.label == PERSON and _place_cue(doc, f)
+              and not full_name_person(doc[f.start:f.end].text) else f for f in ents]
+             for doc, ents in zip(docs, found, strict=True)]
+    as_place, as_person = _label_counts(docs, found)
+    place_names = sorted(t for t in as_place if " " not in t and len(t) >= 4)
+
+    def relabelled(doc: Doc, f: Found) -> str:
+        text = doc[f.start:f.end].text
+        one_word = f.end - f.start == 1
+        if one_word and f.label in (PERSON, "GPE", "LOC") and not places.known_place(text) and \
+                demonym_of(text, place_names):
+            return "NORP"
+        if f.label == PERSON and as_place[text] > as_person[text] and (
+                as_place[text] >= MIN_PLACE_VOTES or places.known_place(text, places.MIN_RELABEL_POPULATION)):
+            return "GPE"
+        if (f.label in ("GPE", "LOC") and one_word and not places.known_place(text)
+                and not places.metonym_city(text) and as_place[text] <= as_person[text] + 1
+                and full_name_person(text)):
+            return PERSON
+        return f.label
+
+    return [[Found(f.start, f.end, relabelled(doc, f)) for f in ents]
+            for doc, ents in zip(docs, found, strict=True)]
+
+
+@dataclass(frozen=True)
+class Named:
+    start: int
+    end: int
+    label: str
+    canonical: str
+
+
+def canonicalise(doc: Doc, found: Sequence[Found], index: names.NameIndex) -> list[Named]:
+    """Step 4: canonical names; a bare surname prefers the full names its own document gives."""
+    local: Counter[str] = Counter()
+    for f in found:
+        if f.label == PERSON:
+            bare = names.bare_name(doc[f.start:f.end].text)
+            if len(bare.split()) > 1 and (person := index.person(bare)):
+                local[person.canonical] += 1
+    out = []
+    for f in found:
+        text = doc[f.start:f.end].text
+        if f.label == PERSON:
+            canonical = index.canonical(text, local)
+        elif f.label in PLACE_LABELS:
+            canonical = places.canonical_place(text)
+        else:
+            canonical = places.bare_place(text)
+        out.append(Named(f.start, f.end, f.label, canonical or text))
+    return out
+
+
+# Words that may continue a role phrase but never start one ("of" in "Minister of Defense").
+ROLE_CONNECTIVES = frozenset({"of", "to", "and"})
+
+
+def _role_end(doc: Doc, start: int) -> int | None:
+    """End of a role phrase at ``start`` ("Russian Defense Minister"): an optional nationality, then
+    title words ending in a title that is a role (not a courtesy form like "Dr.")."""
+    if doc[start].lower_ in ROLE_CONNECTIVES:
+        return None
+    i = start
+    if doc[i].ent_type_ == "NORP" or names.looks_demonym(doc[i].text):
+        i += 1
+    head_end = None
+    while i < len(doc) and names.is_title_word(doc[i].text) and not names.is_honorific(doc[i].text):
+        i += 1
+        if names.is_title_head(doc[i - 1].text):
+            head_end = i
+    return head_end if head_end and head_end > start + 1 else None
+
+
+def _role_key(doc: Doc, start: int, end: int) -> str:
+    return " ".join(t.lower_.rstrip(".") for t in doc[start:end])
+
+
+def _after_courtesy(doc: Doc, i: int) -> int:
+    """The first token from ``i`` that is neither a courtesy title nor whitespace."""
+    while i < len(doc) and (doc[i].is_space or names.is_honorific(doc[i].text)):
+        i += 1
+    return i
+
+
+def bind_roles(doc: Doc, named: list[Named], foreign: Sequence[bool]) -> list[Named]:
+    """Step 5: "the Russian President" -> the person the document calls "Russian President X"."""
+    person_at = {i: n for n in named if n.label == PERSON for i in range(n.start, n.end)}
+    taken = {i for n in named if n.label == PERSON or n.label in PLACE_LABELS for i in range(n.start, n.end)}
+    holders: dict[str, set[str]] = {}
+    bare_roles: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(doc):
+        end = None if foreign[i] or not doc[i].text[:1].isalpha() else _role_end(doc, i)
+        if end is None:
+            i += 1
+            continue
+        key = _role_key(doc, i, end)
+        after = _after_courtesy(doc, end)
+        holder = person_at.get(after)
+        if holder is not None:
+            holders.setdefault(key, set()).add(holder.canonical)
+        elif not any(j in taken for j in range(i, end)) and not (
+                after < len(doc) and doc[after].pos_ == "PROPN" and doc[after].text[:1].isupper()):
+            bare_roles.append((i, end, key))
+        i = end
+    out = list(named)
+    for start, end, key in bare_roles:
+        bound = holders.get(key, set())
+        if len(bound) == 1:
+            out = [n for n in out if n.end <= start or n.start >= end]  # the role replaces "Russian" (NORP)
+            out.append(Named(start, end, PERSON, next(iter(bound))))
+    return sorted(out, key=lambda n: n.start)
+
+
+def to_records(article: Article, doc: Doc, named: Sequence[Named]) -> tuple[Entity, ...]:
+    """Entities with body offsets and capture lines; the Doc's ents replaced by the same spans."""
+    spans = [Span(doc, n.start, n.end, label=n.label, kb_id=n.canonical) for n in named]
+    numeric = [e for e in doc.ents if e.label_ not in PLACE_LABELS | OTHER_LABELS | {PERSON}]
+    doc.ents = filter_spans(spans + numeric)
+    kept = {(s.start, s.end) for s in doc.ents}
+    records = []
+    for n in named:
+        if (n.start, n.end) not in kept or (n.label != PERSON and n.label not in PLACE_LABELS | OTHER_LABELS):
+            continue
+        span = doc[n.start:n.end]
+        records.append(Entity(text=span.text, label=n.label, canonical=n.canonical, start=span.start_char,
+                              end=span.end_char, lines=article.lines_of(span.start_char, span.end_char)))
+    return tuple(records)

@@ -1,0 +1,251 @@
+"""ask over a small invented store: each question kind, the three statuses, citations and caveats."""
+
+from __future__ import annotations
+
+import pytest
+
+from readout.answer import answer_question, render_plain
+from readout.answer.cite import verified
+from readout.model import Attribution, DateValue, EventMention, Evidence, ManifestEntry, Topic
+from readout.records import plain
+from readout.store import open_store
+from readout.store.synthetic import annotate_simply, article_from_lines, event_from_mentions, sentence_mention
+
+NAMES = {
+    "Halvard Brenn": ("Halvard Brenn", "PERSON"),
+    "Brenn": ("Halvard Brenn", "PERSON"),
+    "Mira Okonjo": ("Mira Okonjo", "PERSON"),
+    "Okonjo": ("Mira Okonjo", "PERSON"),
+    "Tarek Lund": ("Tarek Lund", "PERSON"),
+    "Lund": ("Tarek Lund", "PERSON"),
+    "Ana Pell": ("Ana Pell", "PERSON"),
+    "Pell": ("Ana Pell", "PERSON"),
+    "Kessmar": ("Kessmar", "GPE"),
+    "Veldra": ("Veldra", "GPE"),
+    "Serrin": ("Serrin", "GPE"),
+    "Norvian": ("Norvian", "NORP"),
+}
+
+CAPTURES = {
+    "kessmar.txt": [
+        "Brenn and Okonjo hold talks in Kessmar",
+        "",
+        "Premier Halvard Brenn received President Mira Okonjo in Kessmar for a closed session.",
+        "",
+        "Sources close to President Okonjo said the two leaders agreed on a plan to reopen the northern "
+        "rail line.",
+        "",
+        "According to the same source, Okonjo stressed the need for a joint inquiry into the dam collapse.",
+        "",
+        "The weather in the capital was mild for the season.",
+        "",
+        "We think the visit was long overdue.",
+    ],
+    "veldra.txt": [
+        "Defence chief in Veldra",
+        "",
+        "President Mira Okonjo held a meeting with defence minister Tarek Lund on Tuesday.",
+        "",
+        "Lund arrived in Veldra on March 3 to hold talks with Okonjo, the ministry said.",
+        "",
+        "The sides discussed the training of border units.",
+    ],
+    "serrin-2019.txt": [
+        "Second summit in Serrin",
+        "",
+        "Brenn met Okonjo in Serrin on 4 June 2019 in the presence of foreign minister Ana Pell "
+        "and Tarek Lund.",
+        "",
+        "Brenn said the talks covered fishing quotas.",
+    ],
+    "serrin-earlier.txt": [
+        "Leaders meet in Serrin",
+        "",
+        "Brenn and Okonjo met in Serrin. They spoke for three hours.",
+        "",
+        "Okonjo thanked the Norvian engineers for the new bridge.",
+    ],
+}
+
+
+def _mention(annotated, containing, **fields) -> EventMention:
+    base = dict(
+        type="CONSULT",
+        mode=None,
+        cameo="040",
+        actor=(),
+        recipient=(),
+        participants=(),
+        also_present=(),
+        place=None,
+        date=DateValue(),
+        duration=None,
+        topics=(),
+        attributions=(),
+        source=annotated.article.source,
+    )
+    base.update(fields)
+    return EventMention(mentions=(sentence_mention(annotated, containing),), **base)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    annotated = {}
+    for source, lines in CAPTURES.items():
+        annotated[source] = annotate_simply(article_from_lines(source, lines, kinds={11: "opinion"}), NAMES)
+    k, v, s19, s0 = (annotated[n] for n in CAPTURES)
+    kessmar = _mention(
+        k,
+        "received",
+        mode="visit",
+        actor=("Mira Okonjo",),
+        recipient=("Halvard Brenn",),
+        participants=("Halvard Brenn", "Mira Okonjo"),
+        place="Kessmar",
+        topics=(
+            Topic("reopen the northern rail line", "kessmar.txt", (5, 5)),
+            Topic("a joint inquiry into the dam collapse", "kessmar.txt", (7, 7)),
+        ),
+        attributions=(
+            Attribution(
+                "sources close to Mira Okonjo", "unnamed", None, "what was discussed", "kessmar.txt", (5, 5)
+            ),
+        ),
+    )
+    veldra_date = DateValue(
+        stated="Tuesday, March 3",
+        evidence=(Evidence("veldra.txt", (3, 3), "Tuesday"), Evidence("veldra.txt", (5, 5), "March 3")),
+    )
+    veldra = _mention(
+        v,
+        "held a meeting",
+        mode="visit",
+        actor=("Tarek Lund",),
+        recipient=("Mira Okonjo",),
+        participants=("Mira Okonjo", "Tarek Lund"),
+        place="Veldra",
+        date=veldra_date,
+    )
+    june = DateValue(
+        value="2019-06-04",
+        stated="4 June 2019",
+        evidence=(Evidence("serrin-2019.txt", (3, 3), "4 June 2019"),),
+    )
+    serrin19 = _mention(
+        s19,
+        "presence",
+        participants=("Halvard Brenn", "Mira Okonjo"),
+        also_present=("Ana Pell", "Tarek Lund"),
+        actor=("Halvard Brenn", "Mira Okonjo"),
+        place="Serrin",
+        date=june,
+    )
+    serrin0 = _mention(
+        s0,
+        "met in Serrin",
+        participants=("Halvard Brenn", "Mira Okonjo"),
+        actor=("Halvard Brenn", "Mira Okonjo"),
+        place="Serrin",
+        duration="three hours",
+    )
+    mentions = {
+        "kessmar.txt": [kessmar],
+        "veldra.txt": [veldra],
+        "serrin-2019.txt": [serrin19],
+        "serrin-earlier.txt": [serrin0],
+    }
+    path = tmp_path_factory.mktemp("ask") / "ask.db"
+    with open_store(path, create=True) as st:
+        for source, ann in annotated.items():
+            st.put_capture(ManifestEntry(source, None, ann.article.id, "ok"), ann, mentions[source])
+        st.replace_events([event_from_mentions(f"e{n}", ms) for n, ms in enumerate(mentions.values())])
+    with open_store(path, create=False) as st:
+        yield st
+
+
+def _checked(answer, store, contract):
+    contract("answer", plain(answer))
+    for citation in answer.citations:
+        assert verified(store.capture_text(citation.source).split("\n"), citation), citation
+    return answer
+
+
+def test_discussion_cites_topic_sentences_and_notes_unnamed_sources(store, contract):
+    a = _checked(
+        answer_question("What did Brenn and Okonjo discuss during their meeting in Kessmar?", store),
+        store,
+        contract,
+    )
+    assert a.status == "answered" and a.event == "e0"
+    cited = {c.lines for c in a.citations}
+    assert {(5, 5), (7, 7)} <= cited
+    assert (9, 9) not in cited and (11, 11) not in cited  # weather chrome-like aside and opinion stay out
+    assert "rail line" in a.answer and "dam collapse" in a.answer
+    assert any("unnamed sources" in c for c in a.caveats)
+
+
+def test_when_without_year_says_so(store, contract):
+    a = _checked(answer_question("When did Lund meet Okonjo in Veldra?", store), store, contract)
+    assert a.status == "answered"
+    assert a.date is not None and a.date.value is None
+    assert "March 3 (a Tuesday)" in a.answer and "no year" in a.answer
+    assert any("year" in c for c in a.caveats)
+    assert {c.lines for c in a.citations} == {(3, 3), (5, 5)}
+
+
+def test_who_else_attended_names_those_present(store, contract):
+    a = _checked(
+        answer_question("Who else attended the June 2019 meeting in Serrin?", store), store, contract
+    )
+    assert a.status == "answered" and a.event == "e2"
+    assert "Ana Pell" in a.answer and "Tarek Lund" in a.answer
+    assert a.citations and a.citations[0].lines == (3, 3)
+    assert any("chosen because its date fits" in c for c in a.caveats)
+
+
+def test_unknown_place_is_no_answer(store, contract):
+    a = _checked(answer_question("What did Brenn and Okonjo discuss in Lisbon?", store), store, contract)
+    assert a.status == "no_answer" and not a.citations and a.event is None
+    assert "Lisbon" in a.answer
+
+
+def test_two_meetings_and_nothing_chooses_is_ambiguous(store, contract):
+    a = _checked(answer_question("When did Brenn and Okonjo meet in Serrin?", store), store, contract)
+    assert a.status == "ambiguous" and set(a.events) == {"e2", "e3"} and a.event is None
+    assert "2019" in a.answer and a.citations
+
+
+def test_which_question_lists_every_event(store, contract):
+    a = _checked(answer_question("Which meetings took place in Serrin?", store), store, contract)
+    assert a.status == "answered" and set(a.events) == {"e2", "e3"}
+
+
+def test_how_long_reads_the_duration(store, contract):
+    a = _checked(
+        answer_question("How long did Brenn and Okonjo talk in Serrin in 2019?", store), store, contract
+    )
+    assert a.status == "no_answer"  # the 2019 meeting's length is not stated; the other's is
+    b = _checked(answer_question("How long was the meeting in Serrin?", store), store, contract)
+    assert b.status == "ambiguous" and "three hours" in b.answer
+
+
+def test_did_question(store, contract):
+    yes = _checked(answer_question("Did Lund visit Veldra?", store), store, contract)
+    assert yes.status == "answered" and yes.answer.startswith("Yes")
+    no = _checked(answer_question("Did Pell meet Lund in Kessmar?", store), store, contract)
+    assert no.status == "no_answer" and not no.citations
+
+
+def test_user_syntax_is_data(store, contract):
+    for hostile in [
+        'What did "Brenn" OR NEAR(Okonjo) discuss in Kessmar*?',
+        "Who met Okonjo'; DROP TABLE events;--",
+    ]:
+        a = _checked(answer_question(hostile, store), store, contract)
+        assert a.status in ("answered", "no_answer", "ambiguous")
+    assert store.events()
+
+
+def test_render_plain_numbers_citations(store):
+    text = render_plain(answer_question("When did Lund meet Okonjo in Veldra?", store))
+    assert "[1] veldra.txt, line 3" in text and "Caveats:" in text
