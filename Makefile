@@ -12,8 +12,8 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(VENV)/bin/readout clean samples --jsonl > demo-clean.jsonl
-	@echo "cleaned records: demo-clean.jsonl"
+	$(VENV)/bin/readout build samples --db demo/readout.db
+	@$(VENV)/bin/readout report --db demo/readout.db -o demo/report
 
 test: $(STAMP)
 	$(VENV)/bin/python -m pytest -q -p no:cacheprovider

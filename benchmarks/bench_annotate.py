@@ -2,8 +2,10 @@
 
 Target: annotate_collection takes at most 1.2x the bare pipe. Both run in this one process on the same
 generated English news bodies (invented people, places and dates, varied per document so no cache is
-trivially warm); each is warmed up once, then timed best-of-N. Usage:
-    .venv/bin/python benchmarks/bench_annotate.py [--docs 300] [--repeats 2]
+trivially warm); each is warmed up once, then the two are timed alternately, best of N each. Wall time
+and this process's CPU time are both printed; the machine is shared, so the verdict is read on CPU time
+(other processes' load inflates wall time unevenly). Usage:
+    .venv/bin/python benchmarks/bench_annotate.py [--docs 300] [--repeats 3]
 """
 
 from __future__ import annotations
@@ -72,7 +74,7 @@ def generate(count: int, seed: int = 11) -> list[Article]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=300)
-    parser.add_argument("--repeats", type=int, default=2)
+    parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()
     nlp = load_nlp()
     settings = DEFAULT_SETTINGS
@@ -88,19 +90,24 @@ def main() -> None:
     def ours() -> int:
         return sum(len(doc) for _, doc in annotate_collection(articles, nlp, settings))
 
-    timings: dict[str, float] = {}
+    wall: dict[str, float] = {}
+    cpu: dict[str, float] = {}
     tokens = 0
     for _ in range(args.repeats):
         for name, run in (("bare nlp.pipe", bare), ("annotate_collection", ours)):
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             tokens = run()
-            timings[name] = min(timings.get(name, float("inf")), time.perf_counter() - start)
-    for name, seconds in timings.items():
-        print(f"{name:20s} {len(bodies)} docs {tokens} tokens in {seconds:.2f}s: "
-              f"{len(bodies) / seconds:.1f} docs/s, {tokens / seconds:.0f} tokens/s")
-    ratio = timings["annotate_collection"] / timings["bare nlp.pipe"]
-    verdict = "PASS" if ratio <= TARGET_RATIO else "FAIL"
-    print(f"ratio annotate/bare: {ratio:.3f} (target <= {TARGET_RATIO}) {verdict}")
+            wall[name] = min(wall.get(name, float("inf")), time.perf_counter() - start)
+            cpu[name] = min(cpu.get(name, float("inf")), time.process_time() - start_cpu)
+    for name in wall:
+        for clock, seconds in (("wall", wall[name]), ("cpu", cpu[name])):
+            print(f"{name:20s} {clock:4s} {len(bodies)} docs, {tokens} tokens in {seconds:.2f}s: "
+                  f"{len(bodies) / seconds:.1f} docs/s, {tokens / seconds:.0f} tokens/s")
+    wall_ratio = wall["annotate_collection"] / wall["bare nlp.pipe"]
+    cpu_ratio = cpu["annotate_collection"] / cpu["bare nlp.pipe"]
+    verdict = "PASS" if cpu_ratio <= TARGET_RATIO else "FAIL"
+    print(f"ratio annotate/bare: cpu {cpu_ratio:.3f}, wall {wall_ratio:.3f} "
+          f"(target <= {TARGET_RATIO}, read on cpu) {verdict}")
 
 
 if __name__ == "__main__":

@@ -5,11 +5,10 @@ hand-written fixtures in tests/data/html with varied text, in two weights: ``lea
 written, 4-7 KB of markup) and ``dressed`` (the same pages with what real news pages carry around the
 article: inline scripts and JSON state, meta and link tags, SVG icons, a mega-menu and a footer of
 links; about 100-150 KB of markup, near the HTML size of a typical news page). Text mode is timed end
-to end as the CLI runs
-it: read_inputs (file read, decoding, hashing) + clean_capture + clean_record + json.dumps, over each
-page flattened to full-page text. trafilatura is timed reading the page's HTML file and calling
-``extract`` (comments included, as readout's HTML mode asks). HTML mode is printed as well, for scale.
-Target: text mode at most half of trafilatura's time.
+to end as the CLI runs it: read_inputs (file read, decoding, hashing) + clean_capture + clean_record +
+json.dumps, over each page flattened to full-page text. trafilatura is timed reading the page's HTML
+file and calling ``extract`` (comments included, as readout's HTML mode asks). HTML mode is printed
+as well, for scale. Target: text mode at most half of trafilatura's time.
 
     .venv/bin/python benchmarks/bench_clean.py [--pages 200] [--repeat 3]
 """

@@ -44,8 +44,11 @@ def test_seed_scores_meet_the_floors(records, tmp_path, capsys):
     out.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     _scorer().annotate(str(GOLD / "cleaning.json"), str(out), str(SEEDS))
     last = capsys.readouterr().out.strip().splitlines()[-1]
-    figures = re.search(r"mentions found (\d+)/(\d+) \(([\d.]+)\) canonical consistent (\d+)/(\d+) "
-                        r"dates right (\d+)/(\d+) trap dates (\d+) offsets wrong (\d+)", last)
+    figures = re.search(
+        r"mentions found (\d+)/(\d+) \(([\d.]+)\) canonical consistent (\d+)/(\d+) "
+        r"dates right (\d+)/(\d+) trap dates (\d+) offsets wrong (\d+)",
+        last,
+    )
     assert figures, last
     numbers = [int(g) for i, g in enumerate(figures.groups()) if i != 2]
     found, total, consistent, people, dates_right, _, traps, offsets = numbers

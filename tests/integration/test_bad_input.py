@@ -15,13 +15,20 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 HTML_DATA = Path(__file__).resolve().parents[1] / "data" / "html"
-ARTICLE = ("Ferry talks resume in Skarholm\n\nThe transport ministers of Ostrand and Velmora met in Skarholm "
-           "on Monday to discuss the winter ferry timetable.\n\nThey agreed to keep two crossings a day "
-           "running until March, officials said.\n")
+ARTICLE = (
+    "Ferry talks resume in Skarholm\n\nThe transport ministers of Ostrand and Velmora met in Skarholm "
+    "on Monday to discuss the winter ferry timetable.\n\nThey agreed to keep two crossings a day "
+    "running until March, officials said.\n"
+)
 DEEP = "<html><body>" + "<div>" * 10_000 + "buried" + "</div>" * 10_000 + "</body></html>"
-DEEP_AFTER_TEXT = ("<html><body><h1>Quay repairs approved</h1><p>The harbour board of Skarholm approved "
-                   "repairs to the north quay on Friday after a two-hour meeting with the town's mayor.</p>"
-                   + "<div>" * 10_000 + "buried" + "</div>" * 10_000 + "</body></html>")
+DEEP_AFTER_TEXT = (
+    "<html><body><h1>Quay repairs approved</h1><p>The harbour board of Skarholm approved "
+    "repairs to the north quay on Friday after a two-hour meeting with the town's mayor.</p>"
+    + "<div>" * 10_000
+    + "buried"
+    + "</div>" * 10_000
+    + "</body></html>"
+)
 
 
 def _warc(path: Path, pages: list[tuple[str, bytes, str]], gz: bool) -> bytes:
@@ -29,8 +36,9 @@ def _warc(path: Path, pages: list[tuple[str, bytes, str]], gz: bool) -> bytes:
     writer = WARCWriter(buffer, gzip=gz)
     for url, body, content_type in pages:
         headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
-                                                      http_headers=headers))
+        writer.write_record(
+            writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
+        )
     path.write_bytes(buffer.getvalue())
     return buffer.getvalue()
 
@@ -38,8 +46,11 @@ def _warc(path: Path, pages: list[tuple[str, bytes, str]], gz: bool) -> bytes:
 def _wet(path: Path, url: str, text: str) -> None:
     with path.open("wb") as stream:
         writer = WARCWriter(stream, gzip=False)
-        writer.write_record(writer.create_warc_record(url, "conversion", payload=io.BytesIO(text.encode()),
-                                                      warc_content_type="text/plain"))
+        writer.write_record(
+            writer.create_warc_record(
+                url, "conversion", payload=io.BytesIO(text.encode()), warc_content_type="text/plain"
+            )
+        )
 
 
 @pytest.fixture(scope="module")
@@ -68,9 +79,11 @@ def collection(tmp_path_factory) -> tuple[Path, dict[str, tuple[str, str | None]
     put("c_deep_after_text.html", DEEP_AFTER_TEXT, "ok")
 
     border = (HTML_DATA / "border_visit_countdown.html").read_text()
-    pages = [("http://ledger.example/1", harbour, "text/html; charset=utf-8"),
-             ("http://ledger.example/logo.png", b"\x89PNG\r\n", "image/png"),
-             ("http://ledger.example/2", border.encode(), "text/html")]
+    pages = [
+        ("http://ledger.example/1", harbour, "text/html; charset=utf-8"),
+        ("http://ledger.example/logo.png", b"\x89PNG\r\n", "image/png"),
+        ("http://ledger.example/2", border.encode(), "text/html"),
+    ]
     _warc(root / "d_pages.warc.gz", pages, gz=True)
     # read after d_cut.warc (sorted order), which holds the same two pages
     expected[f"{root / 'd_pages.warc.gz'}#1"] = ("duplicate", "same content as")
@@ -83,9 +96,11 @@ def collection(tmp_path_factory) -> tuple[Path, dict[str, tuple[str, str | None]
     expected[f"{root / 'd_cut.warc'}#3"] = ("rejected", "truncated")
     _wet(root / "e_text.wet", "http://wire.example/ferry", ARTICLE.replace("Monday", "Tuesday"))
     expected[f"{root / 'e_text.wet'}#1"] = ("ok", None)
-    lines = [json.dumps({"url": "http://j.example/1", "text": ARTICLE.replace("Monday", "Friday")}),
-             '{"url": "http://j.example/2", "text": "cut off',
-             json.dumps({"html": border.replace("Tuesday", "Monday")})]
+    lines = [
+        json.dumps({"url": "http://j.example/1", "text": ARTICLE.replace("Monday", "Friday")}),
+        '{"url": "http://j.example/2", "text": "cut off',
+        json.dumps({"html": border.replace("Tuesday", "Monday")}),
+    ]
     (root / "f_records.jsonl").write_text("\n".join(lines) + "\n")
     expected[f"{root / 'f_records.jsonl'}#1"] = ("ok", None)
     expected[f"{root / 'f_records.jsonl'}#2"] = ("rejected", "not a valid JSON line")
@@ -101,8 +116,9 @@ def run(collection):
     root, expected = collection
     paths = sorted(str(p) for p in root.iterdir()) + [str(root / "z_missing.txt")]
     readout = Path(sys.executable).parent / "readout"
-    done = subprocess.run([str(readout), "clean", *paths, "--jsonl"], capture_output=True, text=True,
-                          timeout=300, check=False)
+    done = subprocess.run(
+        [str(readout), "clean", *paths, "--jsonl"], capture_output=True, text=True, timeout=300, check=False
+    )
     return done, [json.loads(line) for line in done.stdout.splitlines()]
 
 

@@ -40,12 +40,24 @@ class Fakes:
         for s in annotated.sentences:
             m = MEETING.search(s.text)
             if m:
-                out.append(EventMention(
-                    type="CONSULT", mode=None, cameo="040", actor=(m["a"], m["b"]), recipient=(),
-                    participants=(m["a"], m["b"]), also_present=(), place=m["place"], date=DateValue(),
-                    duration=None, topics=(), attributions=(),
-                    mentions=(Mention(annotated.article.source, s.lines, s.start, s.end, s.text),),
-                    source=annotated.article.source))
+                out.append(
+                    EventMention(
+                        type="CONSULT",
+                        mode=None,
+                        cameo="040",
+                        actor=(m["a"], m["b"]),
+                        recipient=(),
+                        participants=(m["a"], m["b"]),
+                        also_present=(),
+                        place=m["place"],
+                        date=DateValue(),
+                        duration=None,
+                        topics=(),
+                        attributions=(),
+                        mentions=(Mention(annotated.article.source, s.lines, s.start, s.end, s.text),),
+                        source=annotated.article.source,
+                    )
+                )
         return out
 
     def link(self, mentions) -> list[Event]:
@@ -53,13 +65,18 @@ class Fakes:
         groups: dict[tuple, list[EventMention]] = {}
         for m in mentions:
             groups.setdefault((tuple(sorted(m.participants)), m.place), []).append(m)
-        return [event_from_mentions(hashlib.sha1(repr(k).encode()).hexdigest()[:12], ms) for k, ms in groups.items()]
+        return [
+            event_from_mentions(hashlib.sha1(repr(k).encode()).hexdigest()[:12], ms)
+            for k, ms in groups.items()
+        ]
 
 
 @pytest.fixture
 def fakes(monkeypatch) -> Fakes:
     fakes = Fakes()
-    stages = build.Stages(load_nlp=lambda: None, annotate=fakes.annotate, extract=fakes.extract, link=fakes.link)
+    stages = build.Stages(
+        load_nlp=lambda: None, annotate=fakes.annotate, extract=fakes.extract, link=fakes.link
+    )
     monkeypatch.setattr(build, "default_stages", lambda: stages)
     return fakes
 
@@ -76,11 +93,25 @@ def _run(folder: Path, db: Path):
 
 
 def _captures(folder: Path) -> None:
-    _write(folder, "a.txt", "Harbour talks", "", "Arlo met Bettina in Quarry on a cold morning.", "",
-           "They talked about ferries.")
+    _write(
+        folder,
+        "a.txt",
+        "Harbour talks",
+        "",
+        "Arlo met Bettina in Quarry on a cold morning.",
+        "",
+        "They talked about ferries.",
+    )
     _write(folder, "b.txt", "Second visit", "", "Cyra met Dagny in Lindholm after the storm.")
-    _write(folder, "c.txt", "Harbour talks", "", "Arlo met Bettina in Quarry on a cold morning.", "",
-           "They talked about ferries.")  # the same text as a.txt: a duplicate
+    _write(
+        folder,
+        "c.txt",
+        "Harbour talks",
+        "",
+        "Arlo met Bettina in Quarry on a cold morning.",
+        "",
+        "They talked about ferries.",
+    )  # the same text as a.txt: a duplicate
     _write(folder, "d.txt", "   ", "")  # whitespace only: rejected by ingest
 
 
@@ -167,3 +198,34 @@ def test_show_and_missing_store_errors(tmp_path, fakes):
     with pytest.raises(StoreError, match="no store"):
         open_store(tmp_path / "absent.db", create=False)
     assert not (tmp_path / "absent.db").exists()
+
+
+def test_near_duplicate_names_the_capture_it_repeats(tmp_path, fakes):
+    folder = tmp_path / "in"
+    body = [
+        f"Paragraph {n}: Arlo met Bettina in Quarry to talk about ferries, tolls and harbour fees."
+        for n in range(12)
+    ]
+    _write(folder, "first.txt", "Harbour talks", "", *body)
+    _write(folder, "second.txt", "Harbour talks", "", *body, "", "Updated at noon with one more line.")
+    summary = _run(folder, tmp_path / "s.db")
+    assert summary.near_duplicates == 1 and summary.new == 2
+    with open_store(tmp_path / "s.db", create=False) as store:
+        second = store.manifest_entry(str(folder / "second.txt"))
+    assert second.status == "ok" and second.near_duplicate_of == str(folder / "first.txt")
+
+
+def test_a_broken_worker_pool_hands_its_batches_back(tmp_path, fakes):
+    from concurrent.futures.process import BrokenProcessPool
+
+    class Broken:
+        def map(self, *args):
+            raise BrokenProcessPool("no workers here")
+
+    _captures(tmp_path / "in")
+    batch = [(entry, capture, False) for entry, capture in build.captures([str(tmp_path / "in")]) if capture]
+    stages = build.default_stages()
+    (outcomes,) = build._outcomes([batch], "auto", stages, build.DEFAULT_SETTINGS, Broken())
+    assert [o.entry.source for o in outcomes] == [entry.source for entry, _, _ in batch]
+    assert all(o.annotated is not None and o.rejection is None for o in outcomes)
+    assert sorted(fakes.annotated) == sorted(entry.source for entry, _, _ in batch)

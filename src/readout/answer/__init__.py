@@ -1,9 +1,10 @@
 """``readout ask``: question analysis, retrieval of events and sentences, extractive answers.
 
 1. read the question (``question.py``): its kind (what, when, where, who, how long, did, which), its
-   focus (discussion, attendance), the people and places it names (resolved against the store), the
-   years and months it names, the event types its verbs imply;
-2. find the events (``match.py``): names by index, then type, time and opinion;
+   focus (discussion, attendance, attribution: "who says so"), the people and places it names
+   (resolved against the store), the years and months it names, the event types its verbs imply;
+2. find the events (``match.py``): names by index, then type, time and opinion; among several, the
+   one whose date fits the question's time, or whose account holds the question's other words;
 3. compose (``compose.py``): one part per event from the field the kind asks for, citing the capture
    sentences that state it (FTS5 BM25 ranks sentences among the event's own documents); caveats from the
    event's attributions, its date's missing year, and the choice between events.
@@ -15,6 +16,8 @@ plural such as "meetings") is answered with all of them.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from readout.answer.compose import ANSWERERS, Captures, Part, label, source_caveats, unknown_text, vague_date
 from readout.answer.match import find_events
@@ -34,13 +37,23 @@ def answer_question(question: str, store: Store) -> Answer:
     if not matches.chosen:
         return _no_answer(question, f"{matches.reason}.")
     kind = "which" if read.plural and read.kind in ("what", "which") else read.kind
-    parts = [ANSWERERS[kind](Captures(store), event, read) for event in matches.chosen]
+    kind = "source" if read.focus == "attribution" else kind
+    captures = Captures(store)
+    parts = [ANSWERERS[kind](captures, event, read) for event in matches.chosen]
     if all(p.text is None for p in parts):
         vague = vague_date(parts[0].event.date) if kind == "when" else None
         fixes = f" (they say only \u201c{vague}\u201d, which fixes no date)" if vague else ""
         return _no_answer(question, f"the captures {unknown_text(kind, parts[0].event)}{fixes}.")
     if len(parts) == 1:
-        return _single(question, read, parts[0], matches.set_aside)
+        answer = _single(question, read, parts[0], matches.set_aside)
+        if matches.chose_by:
+            words = ", ".join(f"\u201c{w}\u201d" for w in matches.chose_by)
+            note = (
+                f"Several events fit the names in the question; this one was chosen because its account "
+                f"holds the question's words {words}."
+            )
+            answer = replace(answer, caveats=(*answer.caveats, note))
+        return answer
     for part in parts:
         if part.text is None:
             part.text = f"The captures {unknown_text(kind, part.event)}."
@@ -62,7 +75,7 @@ def _no_answer(question: str, reason: str) -> Answer:
 
 
 def _single(question: str, read: Question, part: Part, set_aside: tuple) -> Answer:
-    caveats = part.caveats + source_caveats(part.event, part.citations)
+    caveats = part.caveats + source_caveats(part.event, part.citations, _whole(read))
     if read.times and not set_aside and not _dated(part.event):
         times = ", ".join(t.text for t in read.times)
         caveats.append(
@@ -73,7 +86,8 @@ def _single(question: str, read: Question, part: Part, set_aside: tuple) -> Answ
         others = "; ".join(label(e) for e in set_aside)
         caveats.append(
             f"{len(set_aside) + 1} events fit the names in the question; this one was chosen because "
-            f"its date fits {times}, while the captures do not date the other ({others})."
+            f"its date fits {times}, while the captures do not date "
+            f"{'the other' if len(set_aside) == 1 else 'the others'} ({others})."
         )
     return Answer(
         question=question,
@@ -85,6 +99,11 @@ def _single(question: str, read: Question, part: Part, set_aside: tuple) -> Answ
         citations=tuple(part.citations),
         caveats=tuple(dict.fromkeys(caveats)),
     )
+
+
+def _whole(read: Question) -> bool:
+    """Whether the answer rests on the event's whole account (and so carries all its source caveats)."""
+    return read.focus in ("discussion", "attribution")
 
 
 def _dated(event: Event) -> bool:
@@ -103,7 +122,7 @@ def _several(question: str, read: Question, parts: list[Part], ambiguous: bool) 
                 citations.append(citation)
             marks.append(f"[{citations.index(citation) + 1}]")
         lines.append(f"({k}) {part.text}" + (f" {' '.join(marks)}" if marks else ""))
-        caveats += part.caveats + source_caveats(part.event, part.citations)
+        caveats += part.caveats + source_caveats(part.event, part.citations, _whole(read))
     if ambiguous:
         head = (
             f"{len(parts)} events fit the question and nothing in it chooses between them; "

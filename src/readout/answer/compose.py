@@ -26,6 +26,9 @@ YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # enough that each citation is read.
 MAX_CITATIONS = 5
 MAX_WHO_CITATIONS = 2
+# A sentence must hold a topic and more, or carry cues and a party, to be cited for "what was
+# discussed": a lone reporting verb ("said") or a lone noun phrase is not a discussion.
+MIN_DISCUSSION_SCORE = 3
 # Topics named in an answer's text: the ones its citations hold, at most this many, so the answer reads
 # as a summary and the citations carry the rest.
 MAX_TOPICS = 8
@@ -311,46 +314,106 @@ def answer_what(captures: Captures, event: Event, question: Question) -> Part:
     return Part(event, text, citations)
 
 
+@dataclass(frozen=True)
+class _Candidate:
+    order: int  # the document's place among the event's documents
+    sentence: StoredSentence
+    topics: frozenset[str]  # the event's topics the sentence holds in its own words
+    base: int  # what the sentence scores besides its topics
+
+
 def discussion_sentences(captures: Captures, event: Event, question: Question) -> list[StoredSentence]:
     """The sentences of the event's own documents that carry what was discussed.
 
-    A sentence counts when it holds one of the event's topics (by line) or a discussion cue (a reporting
-    verb or decision noun) and names a party or follows a topic; BM25 over the question's and topics'
-    words breaks ties. Documents that only refer back to the event are left out when the event has
-    topics read from elsewhere, since their sentences are about another meeting.
+    A candidate holds one of the event's topics in its own words or a discussion cue (a reporting verb
+    or decision noun). It scores by the topics it holds (two at most: topics are phrases, and a long
+    sentence holds many without saying more), its cues, a party named and a BM25 rank among the best for
+    the question's and topics' words; a sentence read from an analyst's or the outlet's own voice counts
+    less than a reported one. Sentences are chosen greedily, one on a line not yet cited counting more,
+    so the citations follow the discussion through the report rather than repeat one paragraph.
+    Documents that only refer back to the event are left out when the event has topics read from
+    elsewhere: their sentences are about another meeting.
     """
     cues = lexicon()["discussion_cues"]["words"]
-    topic_lines = {(t.source, n) for t in event.topics for n in range(t.lines[0], t.lines[1] + 1)}
-    topic_texts: dict[str, list[str]] = {}
+    topic_texts: dict[str, set[str]] = {}
     for t in event.topics:
-        topic_texts.setdefault(t.source, []).append(fold(t.text).lower())
+        topic_texts.setdefault(t.source, set()).add(fold(t.text).lower())
+    opinion_lines = {
+        (a.source, n)
+        for a in event.attributions
+        if a.kind in ("analysis", "editorial")
+        for n in range(a.lines[0], a.lines[1] + 1)
+    }
     documents = list(dict.fromkeys(t.source for t in event.topics)) or list(event.documents)
     party_tokens = {t for name in parties(event) for t in name_tokens(name)}
     topic_words = sorted({w for t in event.topics for w in _tokens(t.text) if len(w) > 3})
     ranked = captures.store.search_sentences(list(question.words) + topic_words, sources=documents, limit=60)
-    bm25_rank = {(s.source, s.n): k for k, s in enumerate(ranked)}
-    scored = []
+    top = {(s.source, s.n) for s in ranked[:10]}
+    candidates = []
     for order, source in enumerate(documents):
         for sentence in captures.sentences(source):
             words = _tokens(sentence.text)
-            on_line = any((source, n) in topic_lines for n in range(sentence.lines[0], sentence.lines[1] + 1))
             folded = fold(sentence.text).lower()
-            held = sum(1 for t in topic_texts.get(source, ()) if t and t in folded) if on_line else 0
-            cue = sum(1 for w in words for c in cues if w.startswith(c))
+            held = frozenset(t for t in topic_texts.get(source, ()) if t and t in folded)
+            cue = min(sum(1 for w in words for c in cues if w.startswith(c)), 3)
             if not (held or cue):
                 continue
-            # A topic held in the sentence's own words weighs most; sharing only a line (a paragraph)
-            # with a topic says little where one line holds several sentences.
-            score = (3 + min(held - 1, 2) if held else on_line) + min(cue, 3) + bool(words & party_tokens)
-            rank = bm25_rank.get((source, sentence.n))
-            score += 1 if rank is not None and rank < 10 else 0
-            if score >= 3:
-                scored.append((-score, order, sentence.n, sentence))
-    best = sorted(scored, key=lambda item: item[:3])[:MAX_CITATIONS]
-    return [s for *_, s in sorted(best, key=lambda item: (item[1], item[2]))]
+            voice = any((source, n) in opinion_lines for n in range(sentence.lines[0], sentence.lines[1] + 1))
+            base = (
+                2 * min(len(held), 2)
+                + cue
+                + bool(words & party_tokens)
+                + ((source, sentence.n) in top)
+                - voice
+            )
+            candidates.append(_Candidate(order, sentence, held, base))
+    candidates = [c for c in candidates if c.base >= MIN_DISCUSSION_SCORE]
+    chosen: list[_Candidate] = []
+    cited_lines: set[tuple[str, int]] = set()
+    while candidates and len(chosen) < MAX_CITATIONS:
+        gains = [
+            (c.base + 2 * ((c.sentence.source, c.sentence.lines[0]) not in cited_lines), -k)
+            for k, c in enumerate(candidates)
+        ]
+        _, negative_k = max(gains)
+        best = candidates.pop(-negative_k)
+        chosen.append(best)
+        cited_lines.add((best.sentence.source, best.sentence.lines[0]))
+    return [c.sentence for c in sorted(chosen, key=lambda c: (c.order, c.sentence.n))]
 
+
+def answer_source(captures: Captures, event: Event, question: Question) -> Part:
+    """Who the account comes from: the event's attributions, each cited where the capture says so."""
+    if not event.attributions:
+        return Part(event, None)
+    items, citations = [], []
+    for a in event.attributions:
+        via = f", via {a.via}" if a.via else ""
+        items.append(
+            f"{a.by} ({KIND_WORDS.get(a.kind, a.kind)}{via})" + (f" for {a.claim}" if a.claim else "")
+        )
+        tokens = _tokens(a.by)
+        near = [
+            s for s in captures.sentences(a.source) if s.lines[0] <= a.lines[1] and s.lines[1] >= a.lines[0]
+        ]
+        near.sort(key=lambda s: -len(_tokens(s.text) & tokens))
+        citations += [c for c in _cite_sentences(captures, near[:1]) if c not in citations]
+    text = f"The account of {label(event)} comes from: {'; '.join(dict.fromkeys(items))}."
+    return Part(event, text, citations, key=tuple(sorted(items)))
+
+
+# How an answer names each kind of attribution.
+KIND_WORDS = {
+    "participant": "a participant",
+    "official": "an official",
+    "agency": "a news agency",
+    "unnamed": "unnamed sources",
+    "analysis": "an observer's analysis",
+    "editorial": "the outlet's own opinion",
+}
 
 ANSWERERS = {
+    "source": answer_source,
     "when": answer_when,
     "who": answer_who,
     "where": answer_where,
@@ -361,6 +424,7 @@ ANSWERERS = {
 }
 
 UNKNOWN = {
+    "source": "name no source for {label}",
     "when": "do not say when {label} took place",
     "who": "name no one else at {label}",
     "where": "do not say where {label} took place",
@@ -382,10 +446,21 @@ def _capital(text: str) -> str:
 # --- caveats ----------------------------------------------------------------------------------------
 
 
-def source_caveats(event: Event, citations: list[Citation]) -> list[str]:
-    """What a reader must know about who the account comes from."""
+def source_caveats(event: Event, citations: list[Citation], whole_account: bool) -> list[str]:
+    """What a reader must know about who the account comes from.
+
+    With ``whole_account`` (what was discussed, who says so) every unnamed, analytical or editorial
+    source of the event counts; otherwise only those on the lines the answer cites.
+    """
+    cited = {(c.source, n) for c in citations for n in range(c.lines[0], c.lines[1] + 1)}
     out: list[str] = []
     for a in event.attributions:
+        if not (
+            whole_account
+            or not cited
+            or any((a.source, n) in cited for n in range(a.lines[0], a.lines[1] + 1))
+        ):
+            continue
         via = f", via {a.via}" if a.via else ""
         claim = f" ({a.claim})" if a.claim else ""
         where = f" ({a.source}, line {a.lines[0]})"
@@ -397,7 +472,7 @@ def source_caveats(event: Event, citations: list[Citation]) -> list[str]:
                 f"{a.by}{via}{where}."
             )
         elif a.kind == "editorial":
-            out.append(f"Part of the account{claim} is the outlet's own opinion: {a.by}{where}.")
+            out.append(f"Part of the account{claim} is the outlet's own opinion{where}.")
     if not any(a.kind == "unnamed" for a in event.attributions):
         phrases = lexicon()["unnamed_source_cues"]["phrases"]
         for c in citations:

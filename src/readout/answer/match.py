@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from readout.answer.question import MONTHS, Question, TimeConstraint
+from readout.answer.question import MONTHS, NameConstraint, Question, TimeConstraint, lexicon
 from readout.model import DateValue, Event
 from readout.store import Store, name_tokens
 
 MONTH_WORD = re.compile(r"[A-Za-z]+\.?")
+WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class Matches:
     chosen: tuple[Event, ...]  # the events the answer is about
     set_aside: tuple[Event, ...]  # events that fit the names but whose date is unknown, when another's fits
     reason: str | None = None  # why nothing matched
+    chose_by: tuple[str, ...] = ()  # the question's words that chose the one event among several
 
 
 def people_tokens(event: Event) -> set[str]:
@@ -38,6 +40,24 @@ def _stated_months(date: DateValue) -> set[int]:
         for w in MONTH_WORD.findall(text)
         if w.lower().rstrip(".") in MONTHS and len(w) >= 3
     }
+
+
+def _events_naming(store: Store, constraints: tuple[NameConstraint, ...]) -> set[str]:
+    """Events that have, for every constraint, a person (or place) bearing all its name's words.
+
+    "Ilsa Varga" is met by an event of "Ilsa Varga", not by one of "Tomas Varga"; when no event bears
+    all the words (a spelling the collection does not use), the surname alone decides.
+    """
+    held: dict[tuple[str, str, str], set[str]] = {}
+    for event_id, token, role, name in store.event_names({t for c in constraints for t in c.tokens}):
+        held.setdefault((event_id, role, name), set()).add(token)
+    ids: set[str] | None = None
+    for c in constraints:
+        fits = [(key, tokens) for key, tokens in held.items() if c.role in (key[1], "any")]
+        found = {key[0] for key, tokens in fits if c.tokens <= tokens}
+        found = found or {key[0] for key, tokens in fits if c.key in tokens}
+        ids = found if ids is None else ids & found
+    return ids or set()
 
 
 def _named_are_principal(event: Event, question: Question) -> bool:
@@ -97,19 +117,17 @@ def find_events(question: Question, store: Store) -> Matches:
         tie = f" to {' and '.join(others)}" if others else ""
         return Matches((), (), f"nothing in these captures ties {' or '.join(unknown)}{tie}")
     if constraints:
-        rows = store.event_names({t for c in constraints for t in c.tokens})
-        ids: set[str] | None = None
-        for c in constraints:
-            found = {event_id for event_id, token, role, _ in rows if token in c.tokens and role == c.role}
-            ids = found if ids is None else ids & found
-        candidates = store.events_by_id(ids or set())
+        ids = _events_naming(store, constraints)
+        candidates = store.events_by_id(ids, within=[t.bounds for t in question.times if t.bounds])
     elif any(t.bounds for t in question.times):
         spans = [t.bounds for t in question.times if t.bounds]
         candidates = store.events_by_id(
             store.event_ids_in_range(min(s[0] for s in spans), max(s[1] for s in spans))
         )
-    else:
+    elif question.event_types:
         candidates = store.events()
+    else:
+        return Matches((), (), "the question names no person, place, time or kind of event to look for")
     if question.event_types:
         candidates = [e for e in candidates if e.type in question.event_types]
     if not candidates:
@@ -133,4 +151,46 @@ def find_events(question: Question, store: Store) -> Matches:
     dated = [e for e in kept if fits[e.id] == "yes"]
     if question.times and dated:
         return Matches(tuple(dated), tuple(e for e in kept if fits[e.id] == "unknown"))
+    if len(kept) > 1 and not question.plural:
+        chosen, words = _chosen_by_words(kept, question)
+        if chosen is not None:
+            return Matches((chosen,), (), chose_by=words)
     return Matches(tuple(kept), ())
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to match "talks" with "talk" and "agreed" with "agree"."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _chosen_by_words(events: list[Event], question: Question) -> tuple[Event | None, tuple[str, ...]]:
+    """The one event whose own account holds more of the question's other words than any other.
+
+    "Who says they agreed on the rail line?" chooses the meeting whose sentences or topics speak of a
+    rail line. Names, times, question words and the words that set the question's kind or focus are
+    left out: they are already accounted for, and every candidate shares them.
+    """
+    lexical = lexicon()
+    skip = {t for c in question.people + question.places for t in c.tokens}
+    skip |= set(lexical["event_types"]["words"]) | set(MONTHS)
+    skip |= {
+        w
+        for group in ("discussion", "attendance", "attribution")
+        for p in lexical["focus"][group]
+        for w in p.split()
+    }
+    wanted = {_stem(w) for w in question.words if w not in skip and not w.isdigit() and len(w) > 2}
+    if not wanted:
+        return None, ()
+    scores = []
+    for event in events:
+        texts = [m.sentence for m in event.mentions] + [t.text for t in event.topics]
+        held = {_stem(w.lower()) for text in texts for w in WORD.findall(text)} & wanted
+        scores.append((len(held), event, tuple(sorted(held))))
+    scores.sort(key=lambda item: -item[0])
+    if scores[0][0] > 0 and scores[0][0] > scores[1][0]:
+        return scores[0][1], scores[0][2]
+    return None, ()

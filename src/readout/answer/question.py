@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from readout.store import Store, name_tokens
+from readout.store import TOKEN, Store, name_tokens
 
 WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d+", re.UNICODE)
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -39,9 +39,10 @@ class NameConstraint:
     """A name the question mentions: met by an event person (or place) having one of ``tokens``."""
 
     text: str
-    role: str  # person | place
+    role: str  # person | place | any (a word the events use for both)
     tokens: frozenset[str]
     known: bool  # the store has the name (an event or an entity); an unknown one is met by nothing
+    key: str  # the word that decides when the others differ in spelling: the name's last (a surname)
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class TimeConstraint:
 class Question:
     text: str
     kind: str  # what | when | where | who | how_long | did | which
-    focus: str | None  # discussion | attendance | None
+    focus: str | None  # discussion | attendance | attribution | None
     people: tuple[NameConstraint, ...]
     places: tuple[NameConstraint, ...]
     times: tuple[TimeConstraint, ...]
@@ -95,6 +96,8 @@ def question_kind(text: str) -> str:
 def question_focus(text: str) -> str | None:
     lowered = text.lower()
     focus = lexicon()["focus"]
+    if any(_phrase_in(lowered, p) for p in focus["attribution"]):
+        return "attribution"
     if any(_phrase_in(lowered, p) for p in focus["attendance"]):
         return "attendance"
     if any(_phrase_in(lowered, p) for p in focus["discussion"]):
@@ -128,7 +131,9 @@ def _name_phrases(text: str) -> list[tuple[str, bool]]:
     phrases, current, after_preposition = [], [], False
     for i, token in enumerate(tokens):
         lower = token.lower()
-        capital = token[0].isupper() and i > 0 and lower not in titles and lower.rstrip(".") not in MONTHS
+        # "al-Assad": a name particle before a hyphen keeps the name capitalised.
+        initial = token.rsplit("-", 1)[-1][:1] or token[0]
+        capital = initial.isupper() and i > 0 and lower not in titles and lower.rstrip(".") not in MONTHS
         if capital:
             if not current:
                 after_preposition = i > 0 and tokens[i - 1].lower() in PLACE_PREPOSITIONS
@@ -149,15 +154,18 @@ def resolve_names(text: str, store: Store) -> tuple[tuple[NameConstraint, ...], 
     phrases = _name_phrases(text)
     phrase_tokens = [(p, at, name_tokens(p) - titles) for p, at in phrases]
     # Lower-case words that are event names count too ("what did putin say"), capitalisation aside.
-    loose = {t for t in (w.lower() for w in WORD.findall(text)) if len(t) >= 3 and t not in stop} - titles
+    loose = {t for t in (w.lower() for w in TOKEN.findall(text)) if len(t) >= 3 and t not in stop} - titles
     all_tokens = loose | {t for _, _, ts in phrase_tokens for t in ts}
     event_roles: dict[str, set[str]] = {}
     for _, token, role, _ in store.event_names(all_tokens):
         event_roles.setdefault(token, set()).add(role)
     entity_roles: dict[str, set[str]] = {}
-    for token, _, label in store.entity_names(all_tokens):
+    spelled: dict[str, set[str]] = {}  # a word of an entity's text -> the canonical names it stands for
+    for token, canonical, label in store.entity_names(all_tokens):
         role = "person" if label in PERSON_LABELS else "place" if label in PLACE_LABELS else "other"
         entity_roles.setdefault(token, set()).add(role)
+        if role != "other" and token not in name_tokens(canonical):
+            spelled.setdefault(token, set()).add(canonical)
     people: list[NameConstraint] = []
     places: list[NameConstraint] = []
     covered: set[str] = set()
@@ -165,7 +173,18 @@ def resolve_names(text: str, store: Store) -> tuple[tuple[NameConstraint, ...], 
         if not tokens:
             continue
         covered |= tokens
+        phrase_words = set(tokens)
         roles = set().union(*(event_roles.get(t, set()) for t in tokens))
+        variants = sorted(set().union(*(spelled.get(t, set()) for t in tokens)))
+        if not roles and len(variants) == 1:
+            # A spelling the captures use for a name they give canonically in another form
+            # ("Shoygu" for "Sergei Shoigu"): the constraint is the canonical name.
+            canonical = variants[0]
+            tokens = name_tokens(canonical) - titles
+            roles = {role for _, _, role, _ in store.event_names(tokens)} or set().union(
+                *(entity_roles.get(t, set()) for t in tokens if t in phrase_words)
+            ) - {"other"}
+            phrase = canonical
         if not roles:
             roles = set().union(*(entity_roles.get(t, set()) for t in tokens)) - {"other"}
             if not roles and any(entity_roles.get(t) for t in tokens):
@@ -178,13 +197,20 @@ def resolve_names(text: str, store: Store) -> tuple[tuple[NameConstraint, ...], 
                 continue  # a word the captures use that is not a name of theirs: context, not a constraint
             roles = {"place" if after_preposition else "person"}
         role = "place" if "place" in roles and ("person" not in roles or after_preposition) else "person"
-        (places if role == "place" else people).append(NameConstraint(phrase, role, frozenset(tokens), known))
+        key = next(t for t in reversed([w.lower() for w in TOKEN.findall(phrase)]) if t in tokens)
+        (places if role == "place" else people).append(
+            NameConstraint(phrase, role, frozenset(tokens), known, key)
+        )
+    words = [w.lower() for w in TOKEN.findall(text)]
+    after_prepositions = {words[i] for i in range(1, len(words)) if words[i - 1] in PLACE_PREPOSITIONS}
     for token in sorted(loose - covered):
         roles = event_roles.get(token, set())
         if roles:
-            role = "place" if "place" in roles and "person" not in roles else "person"
-            (places if role == "place" else people).append(
-                NameConstraint(token, role, frozenset({token}), True)
+            # A word that names both a person and a place in the events ("Damascus" as a party of a
+            # statement and as a city) is a place after "in"/"at", else either.
+            role = roles.pop() if len(roles) == 1 else "place" if token in after_prepositions else "any"
+            (places if role != "person" else people).append(
+                NameConstraint(token, role, frozenset({token}), True, token)
             )
     return tuple(people), tuple(places)
 

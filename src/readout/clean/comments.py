@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from readout.clean import rules
+from readout.clean.published import FULL_DATE
 from readout.model import Comment
 
 COMMENT = "comment"
@@ -22,11 +23,6 @@ CHROME = "chrome"
 REASON_THREAD = "reader comment thread"
 REASON_HEADER = "comment thread header and controls"
 REASON_CLOSED = "comments-closed notice"
-# How many non-blank lines after a header are read to confirm that a thread follows it.
-CONFIRM_WINDOW = 10
-# Author-like lines among those needed to confirm a thread without controls or timestamps: three short
-# name lines in ten is a thread's rhythm; an article's subheadings are spaced by whole paragraphs.
-CONFIRM_AUTHORS = 3
 
 
 @dataclass(frozen=True)
@@ -48,7 +44,13 @@ def _terminal(text: str) -> bool:
 def is_control(text: str) -> bool:
     """Sorting, notification, voting and reply controls, counters and timestamps of a comment widget."""
     return bool(rules.THREAD_CONTROLS.match(text) or rules.COMMENT_TIMESTAMP.match(text)
-                or rules.NUMERIC_ONLY.match(text) or rules.THREAD_HEADER.match(text))
+                or rules.NUMERIC_ONLY.match(text) or rules.THREAD_HEADER.match(text) or is_date_stamp(text))
+
+
+def is_date_stamp(text: str) -> bool:
+    """A line that is only a date (a comment's posting day under its author)."""
+    stripped = text.strip()
+    return len(stripped) <= rules.DATE_STAMP_MAX_CHARS and FULL_DATE.fullmatch(stripped) is not None
 
 
 def is_author_like(text: str) -> bool:
@@ -62,21 +64,25 @@ def is_author_like(text: str) -> bool:
 
 
 def is_thread_end(text: str) -> bool:
-    """Page furniture that closes a thread: legal footer, comment form, related list, boilerplate."""
-    return bool(rules.COPYRIGHT.match(text) or rules.COMMENT_FORM.search(text)
-                or rules.RELATED_HEADING.match(text) or rules.NAV_LINE.match(text)
-                or (len(text.split()) <= 30 and rules.BOILERPLATE_PATTERNS.search(text)))
+    """Page furniture that closes a thread: legal footer, comment form, related list, menu, boilerplate."""
+    lower = text.lower()
+    return bool(rules.COPYRIGHT.match(text) or rules.COMMENT_FORM.search(lower)
+                or rules.COMMENT_FORM_HEADER.match(text) or rules.RELATED_HEADING.match(text)
+                or rules.NAV_LINE.match(text)
+                or (len(text.split()) <= rules.BOILERPLATE_MAX_WORDS
+                    and rules.BOILERPLATE_PATTERNS.search(lower)))
 
 
 def _confirmed(lines: list[str], after: list[int]) -> bool:
     """Whether the lines after a header look like a thread: controls, timestamps or author rhythm."""
-    window = after[:CONFIRM_WINDOW]
+    window = after[:rules.CONFIRM_WINDOW]
     if any(rules.AUTHOR_SAYS.match(lines[i]) or rules.COMMENT_TIMESTAMP.match(lines[i])
-           or rules.THREAD_CONTROLS.match(lines[i]) for i in window):
+           or rules.AUTHOR_STAMP.match(lines[i]) or rules.THREAD_CONTROLS.match(lines[i])
+           or is_date_stamp(lines[i]) for i in window):
         return True
     authors = sum(1 for k, i in enumerate(window[:-1])
                   if is_author_like(lines[i]) and not is_author_like(lines[window[k + 1]]))
-    return authors >= CONFIRM_AUTHORS
+    return authors >= rules.CONFIRM_AUTHORS
 
 
 def _prose_words(lines: list[str]) -> int:
@@ -92,23 +98,33 @@ def find_start(lines: list[str], first_prose: int | None) -> int | None:
     if first_prose is None:
         return None
     nonblank = [i for i, text in enumerate(lines) if text.strip() and i > first_prose]
+    short = [len(lines[i].strip()) <= rules.COMMENT_AUTHOR_MAX_CHARS for i in nonblank]
+    stamp = [s and bool(rules.COMMENT_TIMESTAMP.match(lines[i]) or is_date_stamp(lines[i]))
+             for s, i in zip(short, nonblank, strict=True)]
+    reply = [s and bool(rules.THREAD_CONTROLS.match(lines[i])) for s, i in zip(short, nonblank, strict=True)]
     for k, i in enumerate(nonblank):
         text = lines[i].strip()
+        if len(text) > rules.THREAD_CUE_MAX_CHARS:
+            continue  # headers, author lines and stamps are short; prose never opens a thread
         if rules.THREAD_CLOSED.match(text):
             return i
         if rules.THREAD_HEADER.match(text) and _confirmed(lines, nonblank[k + 1:]):
             return i
         if rules.THREAD_COUNT.match(text) and _prose_words(lines[:i]) > _prose_words(lines[i + 1:]):
             return i
-        says = rules.AUTHOR_SAYS.match(text)
-        if says and len(text.split()) <= 8 and _confirmed(lines, nonblank[k + 1:]):
+        if len(text.split()) > rules.AUTHOR_LINE_MAX_WORDS:
+            continue
+        if rules.AUTHOR_SAYS.match(text) and _confirmed(lines, nonblank[k + 1:]):
             return i
-        if is_author_like(text) and k + 1 < len(nonblank) and rules.COMMENT_TIMESTAMP.match(
-                lines[nonblank[k + 1]]) and _confirmed(lines, nonblank[k + 2:]):
+        if rules.AUTHOR_STAMP.match(text) and _confirmed(lines, nonblank[k + 1:]):
             return i
-        if (is_author_like(text) and k + 2 < len(nonblank)
-                and rules.THREAD_CONTROLS.match(lines[nonblank[k + 2]])
-                and not is_control(lines[nonblank[k + 1]]) and _confirmed(lines, nonblank[k + 3:])):
+        stamped = k + 1 < len(nonblank) and stamp[k + 1]
+        replied = k + 2 < len(nonblank) and reply[k + 2] and not is_control(lines[nonblank[k + 1]])
+        if not (stamped or replied) or not is_author_like(text):
+            continue
+        if stamped and _confirmed(lines, nonblank[k + 2:]):
+            return i
+        if replied and _confirmed(lines, nonblank[k + 3:]):
             return i  # author, comment, "Reply": a thread without header or timestamps
     return None
 
@@ -145,7 +161,7 @@ def parse_thread(lines: list[str], first_prose: int | None) -> Thread:
                 break
         else:
             counters = 0
-        says = rules.AUTHOR_SAYS.match(text)
+        says = rules.AUTHOR_SAYS.match(text) or rules.AUTHOR_STAMP.match(text)
         if is_control(text):
             if entries:
                 entries[-1][1].append(i)
@@ -153,7 +169,7 @@ def parse_thread(lines: list[str], first_prose: int | None) -> Thread:
             else:
                 labels[i + 1] = (CHROME, REASON_HEADER)
             continue
-        if says and len(text.split()) <= 8:
+        if says and len(text.split()) <= rules.AUTHOR_LINE_MAX_WORDS:
             entries.append((says.group("name").strip(), [i]))
             expect_text = True
         elif expect_text and entries:
@@ -169,9 +185,9 @@ def parse_thread(lines: list[str], first_prose: int | None) -> Thread:
         labels[i + 1] = (COMMENT, REASON_THREAD)
     comments = []
     for author, indices in entries:
-        body = [lines[i].strip() for i in indices
-                if not (author is not None and i == indices[0]) and not is_control(lines[i].strip())]
         if not indices:
             continue
+        body = [lines[i].strip() for i in indices
+                if not (author is not None and i == indices[0]) and not is_control(lines[i].strip())]
         comments.append(Comment(author=author, text="\n".join(body), lines=(indices[0] + 1, indices[-1] + 1)))
     return Thread(labels=labels, comments=tuple(comments), start=start + 1)

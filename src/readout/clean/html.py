@@ -2,13 +2,18 @@
 
 Stages, in order:
 1. render the markup to line-addressable text (``readout.clean.render``): that text is ``Article.text``
-   and every ``lines`` pair points into it;
+   and every ``lines`` pair points into it; pages over libxml2's limits are rejected with the reason,
+   or (nesting over 256 levels after some text) read as far as the parser goes;
 2. trafilatura (``bare_extraction``, comments apart) reads body, comments, title and author;
-3. its body blocks and comment blocks are mapped back to rendered line numbers (``map_blocks``);
+3. its body blocks and comment blocks are mapped back to rendered line numbers (``map_blocks``); body
+   lines inside a markup area named for reader comments become comment lines (``is_comment_area``);
 4. the publication date: htmldate in its strict setting, kept only when its evidence is found in the page
    (a published-time meta field, JSON-LD, a ``<time>`` element, the URL, or a line beside the headline);
 5. the text-mode classifier (``readout.clean.text.clean_rendered``) labels every line, treating
-   trafilatura's lines as strong priors, and assembles the article.
+   trafilatura's lines as strong priors, and assembles the article;
+6. reconciliation with trafilatura, which stays the base: its body lines that the classifier dropped
+   without a rule are put back (``keep_extracted_prose``), one-line links to other pages are dropped
+   (``drop_link_pointers``), and comments end where trafilatura's comments end (``trim_comment_tail``).
 """
 
 from __future__ import annotations
@@ -25,9 +30,10 @@ from trafilatura import bare_extraction
 
 from readout.clean import CleanContext
 from readout.clean.hints import ExtractionHints
-from readout.clean.render import parse, render_with_links
+from readout.clean.render import DEPTH_LIMIT, SIZE_LIMIT, parse, render_with_links
+from readout.clean.text import clean_rendered
 from readout.errors import InputError
-from readout.model import Article, Capture, Published, Removal, make_paragraphs
+from readout.model import Article, Capture, Comment, Published, Removal, make_paragraphs
 
 NOT_WORD = re.compile(r"\W+")
 # trafilatura's output elements that hold several rendered blocks, and the blocks inside them.
@@ -40,8 +46,6 @@ MIN_SUBSTRING_KEY = 25
 # (a kicker or dateline over it) to the body's first line (bylines and datelines sit between); further
 # away it is a capture-time clock, a teaser's date or a comment's timestamp.
 DATE_LINES_BEFORE_TITLE = 6
-# htmldate's strict setting: no free-text search of the whole page (which finds capture-time widgets,
-# comment timestamps and teaser dates), the original publication rather than the last update.
 # A line trafilatura took as body is kept when it reads as prose (this many words, ending a sentence)
 # even if the classifier's position rules dropped it: trafilatura alone scores 0.960 shingle F1, so the
 # trim may only remove what is clearly not article (short widgets, prompts), never a standfirst.
@@ -56,7 +60,37 @@ SENTENCE_END = re.compile(r"[.!?…。][\"'”’»)\]]*$")
 # ("Read more: <headline>", a related link trafilatura kept): article prose links a few words at most.
 LINK_POINTER_SHARE = 0.6
 LINK_POINTER_MAX_WORDS = 15
+# A rendered line longer than this is no paragraph of an article (spaCy refuses texts over 1,000,000
+# characters, and the longest real paragraphs are a few thousand): the page is rejected with the line's
+# length rather than cleaned into a silent loss. Same limit as ingest's for plain-text lines.
+MAX_RENDERED_LINE_CHARS = 1_000_000
+# htmldate's strict setting: no free-text search of the whole page (which finds capture-time widgets,
+# comment timestamps, teaser dates and copyright years), the original publication, not the last update.
+# Class and id words that name a reader-comment area, in the languages of the pages readout meets (the
+# words of trafilatura's own comment selectors, plus replies, responses and reactions, which it misses).
+# Matched as whole words of the attribute ("responses", "comment-list", "readerReplies"), never inside
+# another word ("responsive"). Lines of trafilatura's body rendered inside such an element (comments it
+# missed and left in the body) become comment lines for the classifier, unless the element holds most
+# of the body (a wrapper named "article-with-comments"); other lines are left to trafilatura and the
+# classifier, which already know threads, forms and counters.
+COMMENT_WORDS = frozenset({
+    "comment", "comments", "commentlist", "disqus", "reply", "replies", "response", "responses",
+    "reaction", "reactions", "talkback", "kommentar", "kommentare", "commentaire", "commentaires",
+    "comentario", "comentarios", "commento", "commenti", "reactie", "reacties", "komentarz", "komentarze",
+})
+CLASS_WORDS = re.compile(r"[A-Z]?[a-z]+")
+# A marked area holding more than this share of trafilatura's body words is a wrapper, not comments.
+COMMENT_AREA_MAX_BODY_SHARE = 0.5
 DATE_OPTIONS = {"extensive_search": False, "original_date": True}
+# htmldate's own lower bound: earlier "dates" on news pages are founding years and archive links.
+EARLIEST_DATE = datetime(1995, 1, 1)
+# Day-precise date expressions inside a line (the whole line may hold several, or too many digits for
+# htmldate's parser): "5 March 2024", "March 5th, 2024", "2024-03-05", "05.03.2024", "5/3/2024".
+MONTH_WORD = r"[A-Za-zÀ-ÿ]{3,10}\.?"
+STATED_DATE = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{MONTH_WORD},?\s+\d{{4}}\b"
+    rf"|\b{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b")
 JSON_LD_PUBLISHED = re.compile(r'"(datePublished|dateCreated|uploadDate)"\s*:\s*"([^"]{6,40})"')
 URL_DATE = re.compile(r"/(19|20)(\d\d)[/-](\d\d?)[/-](\d\d?)(?:/|[-_.]|$)")
 PUBLISHED_META = frozenset(DATE_ATTRIBUTES) | frozenset(ITEMPROP_ATTRS_ORIGINAL)
@@ -97,10 +131,27 @@ def _texts(element: etree._Element | None) -> list[str]:
     return blocks
 
 
+def is_comment_area(element: etree._Element) -> bool:
+    """Whether the element's class or id names a reader-comment area (see COMMENT_WORDS)."""
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return any(word.lower() in COMMENT_WORDS for word in CLASS_WORDS.findall(names))
+
+
+def _marked_comments(lines: list[str], marked: frozenset[int], content: frozenset[int]) -> frozenset[int]:
+    """The marked lines, unless they hold most of the body trafilatura read (the mark is a wrapper)."""
+    def words(numbers: frozenset[int]) -> int:
+        return sum(len(lines[n - 1].split()) for n in numbers)
+
+    body_words = words(content)
+    if body_words and words(marked & content) > COMMENT_AREA_MAX_BODY_SHARE * body_words:
+        return frozenset()
+    return marked
+
+
 def _day(expression: str | None, today: datetime) -> str | None:
     if not expression:
         return None
-    return try_date_expr(expression, "%Y-%m-%d", False, datetime(1995, 1, 1), today)
+    return try_date_expr(expression, "%Y-%m-%d", False, EARLIEST_DATE, today)
 
 
 def _meta_evidence(tree: etree._Element, date: str, today: datetime) -> str | None:
@@ -136,17 +187,25 @@ def _time_evidence(tree: etree._Element, date: str, today: datetime, window_text
     return None
 
 
-def _url_evidence(url: str | None, date: str) -> str | None:
-    match = URL_DATE.search(url or "")
-    if match and f"{match[1]}{match[2]}-{int(match[3]):02d}-{int(match[4]):02d}" == date:
-        return "url"
+def _url_evidence(tree: etree._Element, url: str | None, date: str) -> str | None:
+    """The day in the capture's URL, or in the page's canonical URL (which htmldate also reads)."""
+    canonical = [link.get("href") for link in tree.iter("link")
+                 if (link.get("rel") or "").lower() == "canonical"]
+    og_url = [meta.get("content") for meta in tree.iter("meta") if (meta.get("property") or "") == "og:url"]
+    for name, candidate in [("url", url), *(("canonical url", c) for c in canonical + og_url)]:
+        match = URL_DATE.search(candidate or "")
+        if match and f"{match[1]}{match[2]}-{int(match[3]):02d}-{int(match[4]):02d}" == date:
+            return name
     return None
 
 
 def _line_evidence(lines: list[str], window: range, date: str, today: datetime) -> str | None:
+    """A line of the window that states the day: as a whole ("14 June 2023"), or in a date expression
+    inside it ("Updated 14:32, 5 March 2024 | First published 4 March 2024")."""
     for number in window:
         text = lines[number - 1].strip()
-        if text and _day(text, today) == date:
+        if text and (_day(text, today) == date
+                     or any(_day(m.group(0), today) == date for m in STATED_DATE.finditer(text))):
             return f'line {number}: "{text[:120]}"'
     return None
 
@@ -187,7 +246,7 @@ def date_evidence(tree: etree._Element, date: str | None, url: str | None, lines
     window = _date_window(lines, title_line, content)
     window_text = " ".join(" ".join(lines[n - 1].split()) for n in window)
     evidence = (_meta_evidence(tree, date, today) or _json_ld_evidence(tree, date, today)
-                or _time_evidence(tree, date, today, window_text) or _url_evidence(url, date)
+                or _time_evidence(tree, date, today, window_text) or _url_evidence(tree, url, date)
                 or _line_evidence(lines, window, date, today))
     return Published(date, evidence) if evidence else None
 
@@ -204,8 +263,9 @@ def _title_line(lines: list[str], title: str | None, content: frozenset[int]) ->
 
 
 def extraction_hints(capture: Capture, lines: list[str], tree: etree._Element,
-                     today: datetime | None = None) -> tuple[ExtractionHints, int | None]:
-    """What trafilatura read, as rendered line numbers; plus the headline's line. ``tree`` is the page
+                     today: datetime | None = None, marked_comments: frozenset[int] = frozenset(),
+                     ) -> ExtractionHints:
+    """What trafilatura read, as rendered line numbers. ``tree`` is the page
     as parsed for rendering; trafilatura parses its own copy, as it does when run alone. Its call to
     htmldate gets the strict setting, and that date is kept only with evidence."""
     today = today or _today()
@@ -213,19 +273,20 @@ def extraction_hints(capture: Capture, lines: list[str], tree: etree._Element,
     document = bare_extraction(capture.text, url=capture.url, include_comments=True, with_metadata=True,
                                include_tables=True, date_extraction_params=date_params)
     if document is None:
-        return ExtractionHints(), None
+        return ExtractionHints()
     body = _texts(document.body)
     comments = _texts(document.commentsbody)
     content = map_blocks(lines, body)
-    comment_lines = map_blocks(lines, comments) - content
+    marked = _marked_comments(lines, marked_comments, content) & content
+    comment_lines = (map_blocks(lines, comments) - content) | marked
+    content = content - marked
     title_line = _title_line(lines, document.title, content)
     content = content - {title_line} if title_line else content
     published = date_evidence(tree, document.date, capture.url, lines, title_line, content, today)
-    hints = ExtractionHints(
+    return ExtractionHints(
         content_lines=content, comment_lines=comment_lines, title=document.title, byline=document.author,
         published_date=published.date if published else None,
         published_evidence=published.evidence if published else None)
-    return hints, title_line
 
 
 def _is_prose(text: str) -> bool:
@@ -254,24 +315,23 @@ def _without(removal: Removal, restored: set[int], lines: list[str]) -> list[Rem
 
 
 def _positional(article: Article) -> set[int]:
-    """Lines the classifier removed only for their position (no rule of their own)."""
+    """Lines the classifier removed only for their position (no rule of their own, never comments:
+    those removals have their own label and reason)."""
     return {n for r in article.removed if POSITIONAL_REASON in r.reason
             for n in range(r.lines[0], r.lines[1] + 1)}
 
 
 def keep_extracted_prose(article: Article, hints: ExtractionHints, lines: list[str]) -> Article:
-    """The article with the lines of trafilatura's body that the classifier dropped without a rule put
-    back: its prose lines anywhere, and any line inside the body's extent."""
+    """The article with the lines of trafilatura's body that the classifier dropped only for their
+    position (no rule of their own, not a comment) put back: prose lines anywhere, and any line inside
+    the body's extent."""
     body = {n for p in article.paragraphs for n in range(p.lines[0], p.lines[1] + 1)}
-    taken = body | {n for c in article.comments for n in range(c.lines[0], c.lines[1] + 1)}
-    if article.title_lines:
-        taken |= set(range(article.title_lines[0], article.title_lines[1] + 1))
-    candidates = {n for n in hints.content_lines - hints.comment_lines if n not in taken and n <= len(lines)}
+    candidates = _positional(article) & (hints.content_lines - hints.comment_lines) - body
+    candidates = {n for n in candidates if n <= len(lines)}
     prose = {n for n in candidates if _is_prose(lines[n - 1])}
     extent = sorted((body | prose) & hints.content_lines)
     inside = range(extent[0], extent[-1] + 1) if extent else range(0)
-    positional = _positional(article)
-    restore = sorted(prose | {n for n in candidates if n in inside and n in positional})
+    restore = sorted(prose | {n for n in candidates if n in inside})
     if not restore:
         return article
     items = [(p.text, p.lines, p.kind) for p in article.paragraphs]
@@ -298,22 +358,64 @@ def drop_link_pointers(article: Article, lines: list[str], link_shares: tuple[fl
                                removed=tuple(sorted(removed, key=lambda r: r.lines)))
 
 
+def trim_comment_tail(article: Article, hints: ExtractionHints, lines: list[str]) -> Article:
+    """Comments cut at the last line trafilatura read as a comment: what follows the thread (the page's
+    footer, its links and notices) is chrome, whatever the text classifier's thread parser took."""
+    if not hints.comment_lines:
+        return article
+    last = max(hints.comment_lines)
+    comments = []
+    for comment in article.comments:
+        if comment.lines[0] > last:
+            continue
+        if comment.lines[1] > last:
+            end = max(n for n in range(comment.lines[0], last + 1) if lines[n - 1].strip())
+            kept = [lines[n - 1].strip() for n in range(comment.lines[0], end + 1) if lines[n - 1].strip()]
+            if comment.author and kept and kept[0] == comment.author.strip():
+                kept = kept[1:]
+            if not kept:
+                continue
+            comment = Comment(comment.author, "\n".join(kept), (comment.lines[0], end))
+        comments.append(comment)
+    removed = []
+    for removal in article.removed:
+        first, end = removal.lines
+        if removal.label != "comment" or end <= last:
+            removed.append(removal)
+            continue
+        if first <= last:
+            removed.append(Removal((first, last), removal.label, removal.reason))
+        after = [n for n in range(max(first, last + 1), end + 1) if lines[n - 1].strip()]
+        if after:
+            removed.append(Removal((after[0], after[-1]), "chrome", "after the reader comments (footer)"))
+    return dataclasses.replace(article, comments=tuple(comments), removed=tuple(removed))
+
+
 def clean_html(capture: Capture, context: CleanContext) -> Article:
     """The article of an HTML capture; ``Article.text`` is the rendered page its lines refer to."""
-    from readout.clean.text import clean_rendered
-
-    tree, truncated_by_depth = parse(capture.text)
-    text, link_shares = render_with_links(tree) if tree is not None else ("", ())
+    tree, limit = parse(capture.text)
+    if limit == SIZE_LIMIT:
+        raise InputError("the page holds a single text of more than 10 MB, over the HTML parser's limit; "
+                         "not an article")
+    if tree is None:
+        raise InputError("the HTML parser could not read the page")
+    rendered = render_with_links(tree, is_comment_area)
+    text, link_shares = rendered.text, rendered.link_shares
     if not text.strip():
-        if truncated_by_depth:
+        if limit == DEPTH_LIMIT:
             raise InputError("HTML nested deeper than the parser's limit (256 levels) before any text; "
                              "the page cannot be read")
         raise InputError("the HTML page shows no text")
     lines = text.split("\n")
-    hints, _ = extraction_hints(capture, lines, tree)
+    longest = max(range(len(lines)), key=lambda k: len(lines[k]))
+    if len(lines[longest]) > MAX_RENDERED_LINE_CHARS:
+        raise InputError(f"rendered line {longest + 1} is {len(lines[longest]) / 1e6:.1f} million characters "
+                         "long with no break: not an article's text")
+    hints = extraction_hints(capture, lines, tree, marked_comments=rendered.marked)
     article = clean_rendered(source=capture.source, url=capture.url, id=capture.id, mode="html",
                              text=text, context=context, hints=hints)
     published = Published(hints.published_date, hints.published_evidence) if hints.published_date else None
     article = drop_link_pointers(keep_extracted_prose(article, hints, lines), lines, link_shares)
+    article = trim_comment_tail(article, hints, lines)
     return dataclasses.replace(article, published=published)
 

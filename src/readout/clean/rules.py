@@ -117,10 +117,16 @@ NAV_WORDS = wordset("""home about us contact contacts search menu close open arc
     français español deutsch русский عربي world politics business sport sports opinion culture tech
     technology science health video videos photos podcasts live latest most popular read trending
     donate support shop newsletter newsletters jobs careers faq help editions edition weather
-    lifestyle travel entertainment economy markets environment education post copy link comment comments""")
+    lifestyle travel entertainment economy markets environment education post copy link comment comments
+    scroll continue loading click expand tap view show hide gallery image images photo enlarge fullscreen
+    toggle play pause mute unmute audio min listen article story""")
 # A line is a menu when at least this share of its words are navigation words (and it has no sentence
 # shape): real sentences about "news" or "politics" use many other words.
 NAV_SHARE = 0.6
+
+# The searches over every line below (BOILERPLATE_PATTERNS, CREDIT_TAIL, CAPTURE_TIME_WIDGET, RELATIVE_TIME,
+# COMMENT_FORM, OPINION_MARKERS, REPORTED_SPEECH) are written in lower case and run on lower-cased text:
+# five times faster than a case-insensitive search of many alternatives.
 
 # Phrases of legal footers, consent banners and subscription widgets. Lines holding one are furniture
 # outside the article; inside the body only short ones are (an article may discuss privacy law).
@@ -132,9 +138,9 @@ BOILERPLATE_PATTERNS = re.compile(
     r"|subscribe to (our|the) newsletter|sign up for (our|the)|successfully subscribed|newsletter"
     r"|unsubscribe|enter your e-?mail|your e-?mail address|please try again|error while"
     r"|gdpr|marketing purposes|reprint permission|advertisement|sponsored content|powered by"
-    r"|\bsign up\W*$|^\W*sign up\b"
-    r"|follow us on|download (the|our) app|get the app|read our|all content copyright",
-    re.IGNORECASE)
+    r"|\bsign up\W*$|^\W*sign up\b|your inbox|delivered to your|you agree to|already a subscriber"
+    r"|subscribe to (continue|read)|to continue reading|free articles|support our journalism"
+    r"|follow us on|download (the|our) app|get the app|read our|all content copyright")
 
 # A copyright notice: a legal footer, never an article line or a publication date.
 COPYRIGHT = re.compile(r"^\W{0,3}(©|\(c\)|copyright\b)\s*(\d{4}|.*\b(19|20)\d{2}\b.*|.*rights)",
@@ -142,13 +148,16 @@ COPYRIGHT = re.compile(r"^\W{0,3}(©|\(c\)|copyright\b)\s*(\d{4}|.*\b(19|20)\d{2
 # A photo or image credit or caption line: metadata, never body text.
 CAPTION = re.compile(
     r"^\s*(©|\(photo|photo\s*(credit)?\s*[:/—–-]|photo by\b|photograph\s*:|image\s*[:—–-]|picture\s*:"
-    r"|credit\s*:|caption\s*:|file photo|source\s*:|image-|images?\s*[:/]|illustration\s*:|video\s*:)",
+    r"|credit\s*:|caption\s*:|file photo|source\s*:|image-|images?\s*[:/]|illustration\s*:|video\s*:"
+    r"|(image|photo|picture) (caption|source|credit)\s*[,:]?)",
     re.IGNORECASE)
 # Credit agencies appended to captions ("... (AFP)", "Getty Images").
+# A caption marker standing alone: the caption itself is on the next line.
+CAPTION_MARKER = re.compile(r"^\W*((image|photo|picture|video)\s+)?(caption|source|credit|photo|image|picture"
+                            r"|photograph)s?\s*[,:]?\s*$", re.IGNORECASE)
 # Credits closing a caption: an agency, or "Photo: Name" at the end of the line.
 CREDIT_TAIL = re.compile(r"(getty images|reuters/|afp/|ap photo|\(afp\)|\(reuters\)|/ ?afp$"
-                         r"|\b(photo|photograph|picture|image|credit|photos)\s*:\s*[\w.'’ /-]{2,40}$)",
-                         re.IGNORECASE)
+                         r"|\b(photo|photograph|picture|image|credit|photos)\s*:\s*[\w.'’ /-]{2,40}$)")
 
 # A byline: "By Jane Roe", "Written by", "Author: ...", "Reporting by ...", with the name captured.
 BYLINE = re.compile(
@@ -163,6 +172,13 @@ BYLINE_TRAIL = re.compile(r"[\s:,|•·—–-]+$")
 POINTER_WORDS = wordset("""video watch article original source link read more related see click download
     listen follow also available here below above continue full story report""")
 POINTER_MAX_WORDS = 8
+# A list of tags or topics under an article: "Tags: ports, fishing", "Filed under: Region".
+TAGS_PREFIX = re.compile(r"^\W*(tags?|topics?|filed under|categories|category|keywords|related topics)\s*:",
+                         re.IGNORECASE)
+# A pointer with its target on the same line: "Read more: Ministers meet in Tovana", "Watch: ...".
+POINTER_PREFIX = re.compile(
+    r"^\W*(read more|related|see also|also read|read also|read next|watch|listen|more|recommended"
+    r"|further reading|don'?t miss|must read|click here|learn more)\s*[:|»›>-]\s*\S", re.IGNORECASE)
 
 # Headings that open a list of other articles: everything after them at the end of a page is furniture.
 RELATED_HEADING = re.compile(
@@ -177,13 +193,12 @@ RELATED_HEADING = re.compile(
 CAPTURE_TIME_WIDGET = re.compile(
     r"\b(days?|hours?) left\b|\bleft until\b|\bcountdown\b|^\s*(today|now)\s*(is|:)"
     r"|^\s*(january|february|march|april|may|june|july|august|september|october|november|december)"
-    r"\s+\d{4}\s*$", re.IGNORECASE)
+    r"\s+\d{4}\s*$")
 
 # "Updated 2 hours ago", "5 min read": stamps of the moment of capture or of reading time, never dates.
 RELATIVE_TIME = re.compile(
     r"\b\d+\s*(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
-    r"|\b\d+\s*min(ute)?s?\s+read\b|^\W*(updated|posted|published)\s+(just now|today|yesterday)\W*$",
-    re.IGNORECASE)
+    r"|\b\d+\s*min(ute)?s?\s+read\b|^\W*(updated|posted|published)\s+(just now|today|yesterday)\W*$")
 RELATIVE_TIME_MAX_WORDS = 8
 # A menu written on one line: three or more short items between separators ("About | Contact | Jobs").
 NAV_LINE = re.compile(r"^[^|·•]{1,30}(\s*[|·•]\s*[^|·•]{1,30}){2,}$")
@@ -210,6 +225,11 @@ THREAD_HEADER = re.compile(
 THREAD_COUNT = re.compile(
     rf"^\s*(\d[\d,.]*\s+({COMMENT_NOUN}|responses?|replies)|({COMMENT_NOUN})\s*\(\d+\))\s*:?\s*$",
     re.IGNORECASE)
+# The heading of a comment form: after the comments it closes the thread.
+COMMENT_FORM_HEADER = re.compile(
+    r"^\s*(leave a (comment|reply)|post a comment|add (a|your) comment|write a comment|kommentar schreiben"
+    r"|laisser un commentaire|deja un comentario|lascia un commento|deixe um comentário|оставить комментарий)"
+    r"\s*[:.!]?\s*$", re.IGNORECASE)
 # A thread header that also says there are no (more) comments to show.
 THREAD_CLOSED = re.compile(r"^\s*comments (are|have been) (closed|disabled)|^\s*comments for this .* closed",
                            re.IGNORECASE)
@@ -226,6 +246,10 @@ THREAD_CONTROLS = re.compile(
 # "Jane says:" / "Jane wrote:" / "Jane on May 3, 2021 at 4:12 pm said:": WordPress-style author lines.
 AUTHOR_SAYS = re.compile(r"^\s*(?P<name>[^\s].{0,50}?)\s+(says|said|wrote|writes|replied)\s*:?\s*$",
                          re.IGNORECASE)
+# "Jane Roe • 3 years ago", "jroe · 2h": an author and the comment's age on one line.
+AUTHOR_STAMP = re.compile(
+    r"^\s*(?P<name>[^\s•·|].{0,40}?)\s*[•·|]\s*(\d+\s*(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?"
+    r"|months?|years?|[smhdwy])\.?(\s+ago)?|yesterday|just now)\s*$", re.IGNORECASE)
 # Relative or absolute timestamps that sit under a comment author ("3 years ago", "May 3, 2021 at 4:12 pm").
 COMMENT_TIMESTAMP = re.compile(
     r"^\s*[•·]?\s*(\d+\s*(seconds?|minutes?|mins?|hours?|hrs?|hr|days?|weeks?|months?|years?|[smhdwy])\.?\s+ago"
@@ -236,8 +260,7 @@ COMMENT_TIMESTAMP = re.compile(
 # A WordPress comment form: what follows the thread (or the article when there is none).
 COMMENT_FORM = re.compile(
     r"your email address will not be published|required fields are marked|save my name|post comment"
-    r"|notify me of (new|follow-up)|you must be logged in|cancel reply|this site uses akismet",
-    re.IGNORECASE)
+    r"|notify me of (new|follow-up)|you must be logged in|cancel reply|this site uses akismet")
 # Two or more stacked lines of figures and symbols after the last comment close the thread (vote tallies,
 # widget buttons); what follows is the page footer.
 THREAD_END_COUNTERS = 2
@@ -250,14 +273,12 @@ OPINION_MARKERS = re.compile(
     r"|argue|contend|maintain|urge|suspect|doubt|fear|expect)\b"
     r"|\bin (our|my) (view|opinion|judgement|judgment|eyes)"
     r"|\bon our part\b|\bour (view|position|opinion|stance|editorial)\b|\bit is our (view|belief|opinion)"
-    r"|\bwe must\b|\bwe should\b|\b(this|the) (newspaper|editorial board|magazine) (believes|thinks|holds)",
-    re.IGNORECASE)
+    r"|\bwe must\b|\bwe should\b|\b(this|the) (newspaper|editorial board|magazine) (believes|thinks|holds)")
 # Opening and closing quotation marks, to look for the outlet's voice outside quotations.
 QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’"}
 # Reported speech: a paragraph that relays someone else's words is not the outlet's own voice, even in
 # an editorial coda.
-REPORTED_SPEECH = re.compile(r"\b(said|says|told|according to|stated|announced|quoted|reported)\b",
-                             re.IGNORECASE)
+REPORTED_SPEECH = re.compile(r"\b(said|says|told|according to|stated|announced|quoted|reported)\b")
 # Once the outlet speaks in its own voice in the second half of the body, the paragraphs after it are its
 # closing commentary: an editorial coda starting before this share of the body is not a coda.
 OPINION_CODA_FROM = 0.5
@@ -267,3 +288,78 @@ OPINION_CODA_FROM = 0.5
 # trafilatura's choice of body lines is right far more often than not: a hinted line counts as prose
 # (its words, at least this many), and an unhinted line as soft chrome, so only strong signals overturn it.
 HINT_MIN_SCORE = 5.0
+
+# A sentence that introduces a list or a quotation ends with a colon: "Under the agreement:".
+LEAD_IN_MIN_WORDS = 5
+# An item of a bulleted or numbered list; one of five words or more with function words is article text.
+LIST_ITEM = re.compile(r"^\s*([-–—•*·▪►]|\d{1,2}[.)])\s+\S")
+LIST_ITEM_MIN_WORDS = 5
+# Three consecutive short non-sentence lines make a list (menu, related headlines, key points).
+LIST_MIN_LINES = 3
+# Items of one list differ in length by at most this factor; a headline beside a one-word label does not.
+LIST_LENGTH_RATIO = 2
+# A notice of one or two words ("Advertisement", "Sign up") is a label inside the page, bridged like soft
+# chrome; a longer notice is a banner or footer and costs like hard chrome.
+LABEL_MAX_WORDS = 2
+# What follows the author's name in a biography line at the end of an article.
+BIO_VERBS = r"(is|was|has|covers|writes|reports|joined|edits)"
+
+# --- text mode (text.py) ---------------------------------------------------------------------------------
+
+# Items of a menu written on one line ("Home | World | Sport"): three or more, each this short.
+NAV_ITEMS_MIN = 3
+NAV_ITEM_MAX_WORDS = 3
+# A line in capitals is a label or widget with at least this many letters and at most this many words.
+CAPS_MIN_LETTERS = 3
+CAPS_MAX_WORDS = 10
+# Share of upper-case letters that makes a line "in capitals": a label may hold a "No." or "vs"; a headline
+# in title case stays near a quarter.
+CAPS_SHARE = 0.8
+# Boilerplate phrases mark a line as a notice only when it is this short; a long paragraph may discuss them.
+BOILERPLATE_MAX_WORDS = 30
+# Site furniture is trusted for prose lines only when it covers less than this share of the capture's
+# prose: above it, the capture repeats another capture of the site (a near-duplicate), not its furniture.
+SITE_PROSE_SHARE = 0.5
+# A caption, like the one a bare marker ("Image caption,") announces, has at most this many words.
+CAPTION_MAX_WORDS = 40
+# A headline-shaped line that the page repeats after the body is still the headline when at least this
+# long (the page lists its own story among the most read); shorter repeats are slogans and widgets.
+TITLE_LISTED_MIN_WORDS = 6
+# What separates a headline from the site name in a page title.
+TITLE_SEPARATORS = frozenset("|-–—:·•»")
+# Lines longer than this are measured on their head and tail: a paragraph is rarely a tenth of it, and
+# features of a 50 MB line must not cost more than those of an article.
+FEATURE_SAMPLE_CHARS = 20_000
+# A standfirst below the headline is a summary sentence: at least this many words (a kicker is shorter).
+STANDFIRST_MIN_WORDS = 6
+# Hard-wrapped text breaks lines at 60-80 characters; a shorter line without closing punctuation is a
+# headline or label, and the lower-case line after it ("by Jane Roe") is not its continuation.
+WRAP_MIN_CHARS = 40
+# A line's script is read from its first characters: enough letters to tell, linear time however long.
+SCRIPT_SAMPLE_CHARS = 300
+# Function-word density of the capture's own language above which a line cannot be in another language
+# (its own function words alone are a fifth of its words): the costlier foreign check is skipped.
+FOREIGN_CHECK_BELOW = 0.2
+# A line counts as in a script when it has at least this many letters.
+SCRIPT_MIN_LETTERS = 4
+# A Latin-script line is in another language when another language's function words outnumber the
+# capture's own by this factor, with at least FOREIGN_MIN_HITS of them.
+FOREIGN_FACTOR = 2
+FOREIGN_MIN_HITS = 2
+# The capture's language is named only when its function words appear at least this often.
+LANGUAGE_MIN_HITS = 3
+
+# --- comment threads (comments.py) -----------------------------------------------------------------------
+
+# How many non-blank lines after a header are read to confirm that a thread follows it.
+CONFIRM_WINDOW = 10
+# Author-like lines among those needed to confirm a thread without controls or timestamps: three short
+# name lines in ten is a thread's rhythm; an article's subheadings are spaced by whole paragraphs.
+CONFIRM_AUTHORS = 3
+# Thread headers, author lines and stamps are short; longer lines are never looked at as thread openers
+# (a "N thoughts on “<headline>”" header fits in this many characters).
+THREAD_CUE_MAX_CHARS = 200
+# An author line with its verb or stamp ("Jane Roe says:", "jroe · 2h") has at most this many words.
+AUTHOR_LINE_MAX_WORDS = 8
+# A date on its own under an author is at most this long ("Wednesday, 12 September 2024").
+DATE_STAMP_MAX_CHARS = 40

@@ -16,9 +16,10 @@ The cascade, in order (all steps linear in the number of lines):
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from readout.clean import CleanContext, comments, rules
 from readout.clean.context import normalise_line
@@ -30,46 +31,35 @@ CONTENT, METADATA, CHROME, COMMENT = "content", "metadata", "chrome", "comment"
 WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 TERMINAL = (".", "!", "?", "…", "。", "！", "？", "؟")
 CLOSERS = "”\"’')]»*"
+ENOUGH_ASCII_LETTERS = re.compile(rf"[A-Za-z](?:[^A-Za-z]*[A-Za-z]){{{rules.SCRIPT_MIN_LETTERS - 1}}}")
+DROP_UPPER = str.maketrans("", "", string.ascii_uppercase)
+DROP_LOWER = str.maketrans("", "", string.ascii_lowercase)
+DIGIT = re.compile(r"\d")
+# Characters without which no credit closes a caption, except the agencies named in CREDIT_CUES.
+CREDIT_MARKS = frozenset(":/(")
+CREDIT_CUES = ("getty", "ap photo")
+# Words without which a line with no digit is no capture-time widget or relative timestamp.
+TIME_CUES = ("left", "countdown", "today", "now", "yesterday")
+# Quoted spans: curly and guillemet quotations, and straight double quotes around text.
+QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"\n]*\"")
+UNCLOSED_QUOTE = re.compile(r"[“«]")
 NAV_SEPARATORS = re.compile(r"\s*[|•·»›/]\s*")
-# Items of a menu written on one line ("Home | World | Sport"): three or more, each this short.
-NAV_ITEMS_MIN = 3
-NAV_ITEM_MAX_WORDS = 3
-# A line in capitals is a label or widget when it has at least this many letters and at most this many words.
-CAPS_MIN_LETTERS = 3
-CAPS_MAX_WORDS = 10
-# Share of upper-case letters that makes a line "in capitals": a label may hold a "No." or "vs"; a headline
-# in title case stays near a quarter.
-CAPS_SHARE = 0.8
-# Boilerplate phrases mark a line as a notice only when it is this short; a long paragraph may discuss them.
-BOILERPLATE_MAX_WORDS = 30
-# Site furniture is trusted for prose lines only when it covers less than this share of the capture's
-# prose: above it, the capture repeats another capture of the site (a near-duplicate), not its furniture.
-SITE_PROSE_SHARE = 0.5
-# What separates a headline from the site name in a page title.
-TITLE_SEPARATORS = frozenset("|-–—:·•»")
-# Lines longer than this are measured on their head and tail: a paragraph is rarely a tenth of it, and
-# features of a 50 MB line must not cost more than those of an article.
-FEATURE_SAMPLE_CHARS = 20_000
-# A standfirst below the headline is a summary sentence: at least this many words (a kicker is shorter).
-STANDFIRST_MIN_WORDS = 6
-# A line counts as in a script when it has at least this many letters.
-SCRIPT_MIN_LETTERS = 4
-# A Latin-script line is in another language when another language's function words outnumber the
-# capture's own by this factor, with at least FOREIGN_MIN_HITS of them.
-FOREIGN_FACTOR = 2
-FOREIGN_MIN_HITS = 2
-# The capture's language is named only when its function words appear at least this often.
-LANGUAGE_MIN_HITS = 3
-# Each function word with the languages it belongs to, so that counting is one lookup per token.
-STOPWORD_LANGUAGES: dict[str, tuple[str, ...]] = {}
-for _language, _words in rules.STOPWORDS.items():
-    for _word in _words:
-        STOPWORD_LANGUAGES[_word] = (*STOPWORD_LANGUAGES.get(_word, ()), _language)
 
 
-@dataclass(frozen=True)
-class Line:
-    """Features of one non-blank line (``number`` is 1-based)."""
+def _stopword_languages() -> dict[str, tuple[str, ...]]:
+    """Each function word with the languages it belongs to, so that counting is one lookup per token."""
+    languages: dict[str, tuple[str, ...]] = {}
+    for language, words in rules.STOPWORDS.items():
+        for word in words:
+            languages[word] = (*languages.get(word, ()), language)
+    return languages
+
+
+STOPWORD_LANGUAGES = _stopword_languages()
+
+
+class Line(NamedTuple):
+    """Features of one non-blank line (``number`` is 1-based); a named tuple, cheap to build per line."""
 
     number: int
     text: str
@@ -87,8 +77,9 @@ class Line:
 
 def script_of(text: str) -> str | None:
     """The script most of a text's letters are in (latin, cyrillic, arabic, cjk...), None if few letters."""
+    text = text[:rules.SCRIPT_SAMPLE_CHARS]
     if text.isascii():
-        return "latin" if sum(c.isalpha() for c in text) >= SCRIPT_MIN_LETTERS else None
+        return "latin" if ENOUGH_ASCII_LETTERS.search(text) else None
     counts: Counter[str] = Counter()
     for char in text:
         if not char.isalpha():
@@ -105,22 +96,23 @@ def script_of(text: str) -> str | None:
         else:
             counts[unicodedata.name(char, "other").split(" ")[0].lower()] += 1
     total = sum(counts.values())
-    if total < SCRIPT_MIN_LETTERS:
+    if total < rules.SCRIPT_MIN_LETTERS:
         return None
     script, n = counts.most_common(1)[0]
     return script if n / total >= rules.SCRIPT_SHARE else None
 
 
 def tokens(text: str) -> list[str]:
-    return [t.lower() for t in WORD.findall(text)]
+    return WORD.findall(text.lower())
 
 
 def detect_language(texts: list[str], script: str | None) -> str | None:
     """The capture's language, from function-word counts among the languages of its script."""
+    counts = Counter(token for text in texts for token in tokens(text))
     hits: Counter[str] = Counter()
-    for text in texts:
-        for token in tokens(text):
-            hits.update(STOPWORD_LANGUAGES.get(token, ()))
+    for token, n in counts.items():
+        for language in STOPWORD_LANGUAGES.get(token, ()):
+            hits[language] += n
     candidates = {lang: n for lang, n in hits.items()
                   if rules.LANGUAGE_SCRIPT.get(lang, "latin") == (script or "latin")}
     if script == "cjk":
@@ -128,7 +120,7 @@ def detect_language(texts: list[str], script: str | None) -> str | None:
     if not candidates:
         return None
     language, n = max(candidates.items(), key=lambda item: item[1])
-    return language if n >= LANGUAGE_MIN_HITS else None
+    return language if n >= rules.LANGUAGE_MIN_HITS else None
 
 
 def _terminal(text: str) -> bool:
@@ -144,10 +136,10 @@ def _capital(text: str) -> bool:
 
 
 def sample(text: str) -> str:
-    """The text itself, or its head and tail when it is longer than ``FEATURE_SAMPLE_CHARS``."""
-    if len(text) <= FEATURE_SAMPLE_CHARS:
+    """The text itself, or its head and tail when it is longer than ``rules.FEATURE_SAMPLE_CHARS``."""
+    if len(text) <= rules.FEATURE_SAMPLE_CHARS:
         return text
-    half = FEATURE_SAMPLE_CHARS // 2
+    half = rules.FEATURE_SAMPLE_CHARS // 2
     return f"{text[:half]} {text[-half:]}"
 
 
@@ -159,55 +151,87 @@ def line_features(number: int, text: str, language: str | None, doc_script: str 
     cjk = 0 if text.isascii() else sum(1 for c in text if 0x3040 <= ord(c) < 0xA000) // 2
     count = (len(words) + cjk) * full_length // max(1, len(text))
     own = rules.STOPWORDS.get(language or "", frozenset())
-    own_hits = sum(1 for w in words if w in own)
+    own_hits = len([w for w in words if w in own])
     stop_ratio = own_hits / len(words) if words and own else (1.0 if count else 0.0)
     terminal, capital = _terminal(text), _capital(text)
     script = script_of(text)
     foreign = bool(script and doc_script and script != doc_script)
-    if not foreign and own and script == "latin" and len(words) >= 4:
+    if (not foreign and own and script == "latin" and len(words) >= 4
+            and stop_ratio < rules.FOREIGN_CHECK_BELOW):
         others: Counter[str] = Counter()
         for w in words:
             others.update(lang for lang in STOPWORD_LANGUAGES.get(w, ()) if lang != language)
         other = max(others.values(), default=0)
-        foreign = other >= FOREIGN_MIN_HITS and other > FOREIGN_FACTOR * own_hits
-    sentence = terminal and capital and count >= rules.SENTENCE_MIN_WORDS and stop_ratio > 0
+        foreign = other >= rules.FOREIGN_MIN_HITS and other > rules.FOREIGN_FACTOR * own_hits
+    lead_in = text.rstrip().endswith(":") and count >= rules.LEAD_IN_MIN_WORDS
+    sentence = (terminal or lead_in) and capital and count >= rules.SENTENCE_MIN_WORDS and stop_ratio > 0
     prose = sentence or (count >= rules.PROSE_MIN_WORDS and stop_ratio >= rules.PROSE_MIN_STOPWORD_RATIO
                          and (terminal or count >= rules.LONG_LINE_WORDS))
-    items = [item for item in NAV_SEPARATORS.split(text.strip()) if item]
-    nav = not sentence and bool(words) and (
-        sum(1 for w in words if w in rules.NAV_WORDS) / len(words) >= rules.NAV_SHARE
-        or (len(items) >= NAV_ITEMS_MIN and all(len(i.split()) <= NAV_ITEM_MAX_WORDS for i in items)))
-    letters = [c for c in text if c.isalpha()]
-    cased = [c for c in letters if c.isupper() or c.islower()]
-    caps = (len(letters) >= CAPS_MIN_LETTERS and bool(cased)
-            and sum(c.isupper() for c in cased) >= CAPS_SHARE * len(cased) and count <= CAPS_MAX_WORDS)
+    if rules.LIST_ITEM.match(text) and count >= rules.LIST_ITEM_MIN_WORDS and stop_ratio > 0:
+        prose = True  # an item of a list inside the article ("- fees will be reviewed after a year;")
+    nav = not sentence and bool(words) and _nav(text, words)
+    caps = count <= rules.CAPS_MAX_WORDS and _capitals(text)
     return Line(number, text, count, stop_ratio, terminal, capital, sentence, prose, script, foreign, nav,
                 caps)
 
 
-def _pointer(line: Line) -> bool:
+def _nav(text: str, words: list[str]) -> bool:
+    """Mostly navigation words, or three or more short items between separators."""
+    if len([w for w in words if w in rules.NAV_WORDS]) >= rules.NAV_SHARE * len(words):
+        return True
+    items = [item for item in NAV_SEPARATORS.split(text.strip()) if item]
+    return (len(items) >= rules.NAV_ITEMS_MIN
+            and all(len(i.split()) <= rules.NAV_ITEM_MAX_WORDS for i in items))
+
+
+def _capitals(text: str) -> bool:
+    """Written in capitals: most cased letters upper case, and enough letters to tell."""
+    if text.isascii():
+        upper = len(text) - len(text.translate(DROP_UPPER))
+        lower = len(text) - len(text.translate(DROP_LOWER))
+        letters = upper + lower
+    else:
+        letters = len([c for c in text if c.isalpha()])
+        upper = len([c for c in text if c.isupper()])
+        lower = len([c for c in text if c.islower()])
+    cased = upper + lower
+    return letters >= rules.CAPS_MIN_LETTERS and cased > 0 and upper >= rules.CAPS_SHARE * cased
+
+
+def _credit_cue(text: str, lower: str) -> bool:
+    """Whether a line could end in a credit: cheap test before the credit search."""
+    return any(mark in text for mark in CREDIT_MARKS) or any(cue in lower for cue in CREDIT_CUES)
+
+
+def _pointer(line: Line, link_aware: bool) -> bool:
     """A short line leading to other material: "Watch the video:", "Original article:", "(Read more:"."""
     stripped = line.text.strip()
+    if not link_aware and rules.POINTER_PREFIX.match(stripped) and not line.sentence:
+        return True
     if not stripped.endswith(":") or line.words > rules.POINTER_MAX_WORDS:
         return False
     return stripped.startswith("(") or any(w in rules.POINTER_WORDS for w in tokens(stripped))
 
 
-def rule_label(line: Line, site_furniture: bool) -> tuple[str, str, float] | None:
-    """A label, its reason and its cost in the body score, when a rule decides the line on its own."""
+def rule_label(line: Line, site_furniture: bool, link_aware: bool = False) -> tuple[str, str, float] | None:
+    """A label, its reason and its cost in the body score, when a rule decides the line on its own.
+    ``link_aware``: the caller (HTML mode) knows which text was a link and judges "Read more: ..." itself."""
     text = line.text.strip()
+    lower = text.lower()
     if rules.COPYRIGHT.match(text):
         return CHROME, "copyright notice", rules.HARD_CHROME_COST
-    if rules.CAPTION.match(text) or (not line.sentence and rules.CREDIT_TAIL.search(text)):
+    if rules.CAPTION.match(text) or (not line.sentence and _credit_cue(text, lower)
+                                     and rules.CREDIT_TAIL.search(lower)):
         return METADATA, "image caption or credit", 0.0
     byline = rules.BYLINE.match(text)
     if byline and line.words <= rules.BYLINE_MAX_WORDS and (not line.sentence or line.words <= 5):
         return METADATA, "byline", 0.0
     if is_date_line(text):
         return METADATA, "date line", 0.0
-    if line.words <= rules.RELATIVE_TIME_MAX_WORDS and rules.RELATIVE_TIME.search(text):
+    timely = DIGIT.search(text) is not None or any(cue in lower for cue in TIME_CUES)
+    if timely and line.words <= rules.RELATIVE_TIME_MAX_WORDS and rules.RELATIVE_TIME.search(lower):
         return METADATA, "relative timestamp or reading time", 0.0
-    if not line.prose and rules.CAPTURE_TIME_WIDGET.search(text):
+    if timely and not line.prose and rules.CAPTURE_TIME_WIDGET.search(lower):
         return CHROME, "capture-time widget (date or countdown of the capture)", rules.SOFT_CHROME_COST
     if rules.URL.match(text):
         return CHROME, "bare link", rules.SOFT_CHROME_COST
@@ -217,17 +241,20 @@ def rule_label(line: Line, site_furniture: bool) -> tuple[str, str, float] | Non
         return CHROME, "repeated on other captures of the same site", rules.HARD_CHROME_COST
     if line.foreign:
         return CHROME, "in another language than the article", rules.HARD_CHROME_COST
-    if rules.COMMENT_FORM.search(text):
+    if line.nav:  # before the costlier phrase searches: most lines of a page's furniture are menus
+        return CHROME, "navigation, share or account links", rules.SOFT_CHROME_COST
+    if line.words <= rules.BOILERPLATE_MAX_WORDS and rules.COMMENT_FORM.search(lower):
         return CHROME, "comment form", rules.HARD_CHROME_COST
-    if line.words <= BOILERPLATE_MAX_WORDS and rules.BOILERPLATE_PATTERNS.search(text):
-        return CHROME, "legal, consent or subscription notice", rules.HARD_CHROME_COST
+    if line.words <= rules.BOILERPLATE_MAX_WORDS and rules.BOILERPLATE_PATTERNS.search(lower):
+        cost = rules.HARD_CHROME_COST if line.words > rules.LABEL_MAX_WORDS else rules.SOFT_CHROME_COST
+        return CHROME, "legal, consent or subscription notice", cost
     if rules.THREAD_HEADER.match(text):
         return CHROME, "comment count or comment prompt", rules.SOFT_CHROME_COST
     if rules.RELATED_HEADING.match(text):
-        return CHROME, "heading of a list of other articles", 2 * rules.SOFT_CHROME_COST
-    if line.nav:
-        return CHROME, "navigation, share or account links", rules.SOFT_CHROME_COST
-    if _pointer(line):
+        return CHROME, "heading of a list of other articles", rules.HARD_CHROME_COST
+    if rules.TAGS_PREFIX.match(text) and not line.sentence:
+        return CHROME, "tags or topics", rules.SOFT_CHROME_COST
+    if _pointer(line, link_aware):
         return CHROME, "pointer to other material", rules.SOFT_CHROME_COST
     if line.caps:
         return CHROME, "label or widget in capitals", rules.SOFT_CHROME_COST
@@ -257,30 +284,21 @@ def headline_shaped(line: Line) -> bool:
 
 def is_opinion(text: str) -> bool:
     """The outlet's own first-person voice, looked for outside quotation marks."""
-    return bool(rules.OPINION_MARKERS.search(outside_quotes(sample(text))))
+    if not rules.OPINION_MARKERS.search(text[:rules.FEATURE_SAMPLE_CHARS].lower()):
+        return False
+    return bool(rules.OPINION_MARKERS.search(outside_quotes(sample(text)).lower()))
 
 
 def outside_quotes(text: str) -> str:
     """The text with quoted spans removed; an unclosed quotation runs to the end, a leading close quote
     ends one opened in an earlier paragraph."""
-    out, i = [], 0
-    first_close = min((text.find(c) for c in ("”", "»") if text.find(c) >= 0), default=-1)
-    first_open = min((text.find(c) for c in ("“", "«") if text.find(c) >= 0), default=-1)
-    if first_close >= 0 and (first_open < 0 or first_close < first_open):
-        i = first_close + 1
-    while i < len(text):
-        char = text[i]
-        closer = rules.QUOTE_PAIRS.get(char)
-        if closer and char != "‘" and not (char == "'" or (char == '"' and closer == '"' and i + 1 < len(text)
-                                                           and text[i + 1] == " ")):
-            end = text.find(closer, i + 1)
-            if end < 0:
-                break
-            i = end + 1
-            continue
-        out.append(char)
-        i += 1
-    return "".join(out)
+    closes = [i for i in (text.find("”"), text.find("»")) if i >= 0]
+    opens = [i for i in (text.find("“"), text.find("«")) if i >= 0]
+    if closes and (not opens or min(closes) < min(opens)):
+        text = text[min(closes) + 1:]
+    text = QUOTED.sub(" ", text)
+    unclosed = UNCLOSED_QUOTE.search(text)
+    return text[:unclosed.start()] if unclosed else text
 
 
 def clean_text(capture: Capture, context: CleanContext) -> Article:
@@ -289,8 +307,8 @@ def clean_text(capture: Capture, context: CleanContext) -> Article:
 
 
 def units_of(raw: list[str]) -> dict[int, list[int]]:
-    """Non-blank lines grouped into units: a line that breaks mid-sentence (no terminal punctuation) and is
-    followed by one starting in lower case is hard-wrapped, and the two are read as one paragraph."""
+    """Non-blank lines grouped into units: a long line that breaks mid-sentence (no terminal punctuation)
+    and is followed by one starting in lower case is hard-wrapped, and the two are read as one paragraph."""
     units: dict[int, list[int]] = {}
     head: int | None = None
     for i, text in enumerate(raw):
@@ -298,7 +316,9 @@ def units_of(raw: list[str]) -> dict[int, list[int]]:
         if not stripped:
             head = None
             continue
-        if head is not None and not _terminal(raw[i - 1]) and stripped[:1].islower() and raw[i - 1].strip():
+        previous = raw[i - 1].strip() if i else ""
+        if (head is not None and len(previous) >= rules.WRAP_MIN_CHARS and not _terminal(previous)
+                and stripped[:1].islower()):
             units[head].append(i)
         else:
             head = i
@@ -355,14 +375,16 @@ def clean_rendered(source: str, url: str | None, id: str, mode: str, text: str, 
     furniture = {h for h in heads if keys[h] in context.site_boilerplate}
     prose_words = sum(features[h].words for h in heads if features[h].prose)
     furniture_prose = sum(features[h].words for h in furniture if features[h].prose)
-    if prose_words and furniture_prose / prose_words >= SITE_PROSE_SHARE:
+    if prose_words and furniture_prose / prose_words >= rules.SITE_PROSE_SHARE:
         furniture = {h for h in furniture if not features[h].prose}
     repeats = Counter(keys.values())
     for h in heads:
         if h not in labels:
-            decided = rule_label(features[h], h in furniture)
+            decided = rule_label(features[h], h in furniture, link_aware=hints is not None)
             if decided:
                 labels[h], costs[h] = decided[:2], decided[2]
+    _caption_continuations(raw, heads, features, labels)
+    _author_biographies(raw, texts, labels)
 
     limit = (thread.start - 1) if thread.start is not None and first_prose is not None else len(raw)
     span = best_span(_scores(features, labels, costs, keys, repeats, limit, hints))
@@ -442,8 +464,9 @@ def _find_title(texts: dict[int, str], keys: dict[int, str], features: dict[int,
                 labels: dict[int, tuple[str, str]], span: tuple[int, int] | None, repeats: Counter[str],
                 hints: ExtractionHints | None) -> int | None:
     """The headline's line: the extractor's title where it is a line, else a headline-shaped line before the
-    body, preferring one the page repeats before the body (page title and headline; a line repeated after
-    the body too is furniture), else the one nearest the body."""
+    body, preferring one the page repeats before the body (page title and headline), else the one nearest
+    the body outside any list (menu, key points). A short line repeated after the body too is furniture; a
+    long one may be the headline listed again among the most read."""
     if hints and hints.title:
         wanted = tokens(hints.title)
         return next((h for h in texts if tokens(texts[h]) == wanted), None)
@@ -451,10 +474,14 @@ def _find_title(texts: dict[int, str], keys: dict[int, str], features: dict[int,
     before = [h for h in texts if h < end][-rules.TITLE_SEARCH_LINES:]
     candidates = [h for h in before if h not in labels and headline_shaped(features[h])]
     before_keys = Counter(keys[h] for h in before)
-    candidates = [h for h in candidates if before_keys[keys[h]] == repeats[keys[h]]]
+    candidates = [h for h in candidates
+                  if before_keys[keys[h]] == repeats[keys[h]]
+                  or features[h].words >= rules.TITLE_LISTED_MIN_WORDS]
     repeated = [h for h in candidates if repeats[keys[h]] > 1 or _echoed(keys[h], [keys[b] for b in before])]
     if repeated:
         return repeated[0]
+    listed = _list_members(texts, features)
+    candidates = [h for h in candidates if h not in listed]
     if candidates:
         nearest = candidates[-1]
         previous = [h for h in before if h < nearest]
@@ -470,11 +497,58 @@ def _find_title(texts: dict[int, str], keys: dict[int, str], features: dict[int,
     return None
 
 
+def _caption_continuations(raw: list[str], heads: list[int], features: dict[int, Line],
+                           labels: dict[int, tuple[str, str]]) -> None:
+    """Caption text that a caption line announces: the line after a bare marker ("Image caption,",
+    "Photo:"), or a line directly under a caption that breaks off without closing punctuation."""
+    caption = (METADATA, "image caption or credit")
+    for previous, h in zip(heads, heads[1:], strict=False):
+        if labels.get(previous) != caption or h in labels:
+            continue
+        line = features[h]
+        bare_marker = rules.CAPTION_MARKER.match(raw[previous]) is not None
+        run_on = h == previous + 1 and not line.terminal and line.words <= rules.CAPTION_MAX_WORDS
+        if (bare_marker and line.words <= rules.CAPTION_MAX_WORDS) or run_on:
+            labels[h] = caption
+
+
+def _author_biographies(raw: list[str], texts: dict[int, str], labels: dict[int, tuple[str, str]]) -> None:
+    """A line about the byline's author ("Jane Roe is our correspondent in ...") is metadata."""
+    author = _byline(raw, labels, None)
+    if not author:
+        return
+    bio = re.compile(rf"^\W*{re.escape(author)}\s+{rules.BIO_VERBS}\b")
+    for h, text in texts.items():
+        if h not in labels and bio.match(text):
+            labels[h] = (METADATA, "author biography")
+
+
+def _similar(a: int, b: int) -> bool:
+    """Two line lengths (in words) alike enough to be items of one list."""
+    return max(a, b) <= rules.LIST_LENGTH_RATIO * max(1, min(a, b))
+
+
+def _list_members(texts: dict[int, str], features: dict[int, Line]) -> set[int]:
+    """Lines in a run of three or more consecutive short non-sentence lines of similar length: a menu, a
+    list of related headlines or of key points, never the headline."""
+    members: set[int] = set()
+    run: list[int] = []
+    for h in [*texts, -1]:
+        short = h >= 0 and not features[h].sentence and features[h].words <= rules.TITLE_MAX_WORDS
+        if short and run and h == run[-1] + 1 and _similar(features[run[-1]].words, features[h].words):
+            run.append(h)
+            continue
+        if len(run) >= rules.LIST_MIN_LINES:
+            members.update(run)
+        run = [h] if short else []
+    return members
+
+
 def _echoed(key: str, others: list[str]) -> bool:
     """Whether another line is this one followed by a site name ("Headline | Site", "Headline - Site"), as a
     page's title repeats its headline."""
-    return any(other != key and other.startswith(key) and other[len(key):].lstrip()[:1] in TITLE_SEPARATORS
-               for other in others)
+    return any(other != key and other.startswith(key)
+               and other[len(key):].lstrip()[:1] in rules.TITLE_SEPARATORS for other in others)
 
 
 def _standfirst(heads: list[int], features: dict[int, Line], labels: dict[int, tuple[str, str]],
@@ -487,7 +561,7 @@ def _standfirst(heads: list[int], features: dict[int, Line], labels: dict[int, t
     if not after or after[0] >= span[0] or after[0] in labels:
         return None
     line = features[after[0]]
-    summary = ((headline_shaped(line) or line.sentence) and line.words >= STANDFIRST_MIN_WORDS
+    summary = ((headline_shaped(line) or line.sentence) and line.words >= rules.STANDFIRST_MIN_WORDS
                and line.stop_ratio >= rules.PROSE_MIN_STOPWORD_RATIO and not line.nav)
     return after[0] if summary else None
 
@@ -516,7 +590,7 @@ def _kinds(paragraphs: list[tuple[str, Lines]]) -> list[tuple[str, Lines, str]]:
         marked = is_opinion(text)
         if marked and k >= rules.OPINION_CODA_FROM * len(paragraphs):
             coda = True
-        opinion = marked or (coda and not rules.REPORTED_SPEECH.search(sample(text)))
+        opinion = marked or (coda and not rules.REPORTED_SPEECH.search(sample(text).lower()))
         out.append((text, lines, "opinion" if opinion else "content"))
     return out
 

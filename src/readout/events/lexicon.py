@@ -12,8 +12,24 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+PLOVER_TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
 
 
 @dataclass(frozen=True)
@@ -43,13 +59,20 @@ def predicates() -> dict[tuple[str, str], tuple[Predicate, ...]]:
     header, body = rows[0], rows[1:]
     index: dict[tuple[str, str], list[Predicate]] = {}
     for row in body:
-        item = dict(zip(header, row))
+        item = dict(zip(header, row, strict=False))
         words = item["trigger"].lower().split()
         if item["pos"] == "NOUN" and len(words) > 1:  # "phone call": head is the last word
             words = [words[-1], *words[:-1]]
-        entry = Predicate(head=words[0], extra=tuple(words[1:]), pos=item["pos"], type=item["type"],
-                          mode=item["mode"] or None, cameo=item["cameo"],
-                          actor=tuple(item["actor"].split("|")), recipient=tuple(item["recipient"].split("|")))
+        entry = Predicate(
+            head=words[0],
+            extra=tuple(words[1:]),
+            pos=item["pos"],
+            type=item["type"],
+            mode=item["mode"] or None,
+            cameo=item["cameo"],
+            actor=tuple(item["actor"].split("|")),
+            recipient=tuple(item["recipient"].split("|")),
+        )
         if entry.type not in PLOVER_TYPES:
             raise ValueError(f"predicates.tsv: unknown PLOVER type {entry.type!r} for {item['trigger']!r}")
         index.setdefault((entry.head, entry.pos), []).append(entry)
@@ -57,7 +80,9 @@ def predicates() -> dict[tuple[str, str], tuple[Predicate, ...]]:
 
 
 def _json(name: str) -> dict[str, Any]:
-    return json.loads(resources.files("readout.events").joinpath("lexicons", name).read_text(encoding="utf-8"))
+    return json.loads(
+        resources.files("readout.events").joinpath("lexicons", name).read_text(encoding="utf-8")
+    )
 
 
 @cache

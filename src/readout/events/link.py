@@ -31,10 +31,11 @@ WORD = re.compile(r"\w+")
 @dataclass
 class Cluster:
     members: list[EventMention] = field(default_factory=list)
+    parties: set[str] = field(default_factory=set)
 
-    @property
-    def parties(self) -> set[str]:
-        return set().union(*(set(m.participants) for m in self.members))
+    def add(self, mention: EventMention) -> None:
+        self.members.append(mention)
+        self.parties |= set(mention.participants)
 
     @property
     def place(self) -> str | None:
@@ -61,8 +62,16 @@ def _canonical(mentions: Sequence[EventMention]) -> list[EventMention]:
     def fix(values: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(dict.fromkeys(mapping.get(v, v) for v in values))
 
-    return [replace(m, actor=fix(m.actor), recipient=fix(m.recipient), participants=fix(m.participants),
-                    also_present=fix(m.also_present)) for m in mentions]
+    return [
+        replace(
+            m,
+            actor=fix(m.actor),
+            recipient=fix(m.recipient),
+            participants=fix(m.participants),
+            also_present=fix(m.also_present),
+        )
+        for m in mentions
+    ]
 
 
 def _day(text: str | None) -> dt.date | None:
@@ -143,7 +152,9 @@ def _key(m: EventMention) -> str:
 def _event(members: list[EventMention]) -> Event:
     members = sorted(members, key=_key)
     lead = [m for m in members if not m.back_reference] or members
-    roles = Counter((m.actor, m.recipient) for m in lead if m.recipient) or Counter((m.actor, m.recipient) for m in lead)
+    roles = Counter((m.actor, m.recipient) for m in lead if m.recipient) or Counter(
+        (m.actor, m.recipient) for m in lead
+    )
     actor, recipient = roles.most_common(1)[0][0]
     participants = tuple(dict.fromkeys(p for m in lead for p in m.participants))
     also = tuple(dict.fromkeys(p for m in members for p in m.also_present if p not in participants))
@@ -153,15 +164,23 @@ def _event(members: list[EventMention]) -> Event:
     places = Counter(m.place for m in members if m.place)
     key = "\n".join(_key(m) for m in members)
     return Event(
-        id=hashlib.sha256(key.encode()).hexdigest()[:16], type=lead[0].type, mode=mode,
-        cameo=cameos.most_common(1)[0][0] if cameos else lead[0].cameo, actor=actor, recipient=recipient,
-        participants=participants, also_present=also, place=places.most_common(1)[0][0] if places else None,
-        date=_merge_date(members), duration=next((m.duration for m in members if m.duration), None),
+        id=hashlib.sha256(key.encode()).hexdigest()[:16],
+        type=lead[0].type,
+        mode=mode,
+        cameo=cameos.most_common(1)[0][0] if cameos else lead[0].cameo,
+        actor=actor,
+        recipient=recipient,
+        participants=participants,
+        also_present=also,
+        place=places.most_common(1)[0][0] if places else None,
+        date=_merge_date(members),
+        duration=next((m.duration for m in members if m.duration), None),
         topics=tuple(dict.fromkeys(t for m in members for t in m.topics)),
         attributions=tuple(dict.fromkeys(a for m in members for a in m.attributions)),
         documents=tuple(dict.fromkeys(m.source for m in members)),
         mentions=tuple(dict.fromkeys(x for m in members for x in m.mentions)),
-        opinion=all(m.opinion for m in members))
+        opinion=all(m.opinion for m in members),
+    )
 
 
 def _order(event: Event) -> tuple[int, str, str]:
@@ -177,27 +196,45 @@ def link_events(mentions: Sequence[EventMention]) -> list[Event]:
     meetings = [m for m in mentions if m.type == "CONSULT" and m.participants]
     meetings.sort(key=lambda m: (m.back_reference, m.opinion, m.date.value is None, _key(m)))
     clusters: list[Cluster] = []
+    by_party: dict[str, set[int]] = {}  # only clusters sharing a party can take a mention
     for m in meetings:
-        scored = [(s, i) for i, c in enumerate(clusters)
-                  if c.members[0].opinion == m.opinion and (s := _meeting_score(m, c, anchors)) is not None]
+        near = sorted(set().union(*(by_party.get(p, set()) for p in m.participants)))
+        scored = [
+            (s, i)
+            for i in near
+            if clusters[i].members[0].opinion == m.opinion
+            and (s := _meeting_score(m, clusters[i], anchors)) is not None
+        ]
         if scored:
-            clusters[max(scored)[1]].members.append(m)
+            home = max(scored)[1]
         else:
-            clusters.append(Cluster([m]))
-    others: list[Cluster] = []
+            clusters.append(Cluster())
+            home = len(clusters) - 1
+        clusters[home].add(m)
+        for p in m.participants:
+            by_party.setdefault(p, set()).add(home)
+    others: dict[tuple[str, tuple[str, ...], tuple[str, ...], bool], list[Cluster]] = {}
     for m in mentions:
         if m.type == "CONSULT" and m.participants:
             continue
-        home = next((c for c in others if _same_other(m, c.members[0])), None)
+        key = (m.type, tuple(sorted(m.actor)), tuple(sorted(m.recipient)), m.opinion)
+        same = others.setdefault(key, [])
+        home = next((c for c in same if _same_other(m, c.members[0])), None)
         if home is None:
-            others.append(Cluster([m]))
-        else:
-            home.members.append(m)
-    return sorted((_event(c.members) for c in clusters + others), key=_order)
+            same.append(Cluster())
+            home = same[-1]
+        home.add(m)
+    rest = [c for group in others.values() for c in group]
+    return sorted((_event(c.members) for c in clusters + rest), key=_order)
 
 
 def _same_other(a: EventMention, b: EventMention) -> bool:
-    if (a.type, set(a.actor), set(a.recipient), a.opinion) != (b.type, set(b.actor), set(b.recipient), b.opinion):
+    if (a.type, set(a.actor), set(a.recipient), a.opinion) != (
+        b.type,
+        set(b.actor),
+        set(b.recipient),
+        b.opinion,
+    ):
         return False
     if a.source == b.source:
         return False

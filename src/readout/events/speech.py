@@ -52,8 +52,12 @@ def hedged(text: str) -> bool:
 
 
 def _phrase(token: Token, limit: int = 24) -> Span:
-    span = token.doc[token.left_edge.i: token.right_edge.i + 1]
-    return span if len(span) <= limit else token.doc[token.left_edge.i: min(token.right_edge.i, token.i + 8) + 1]
+    span = token.doc[token.left_edge.i : token.right_edge.i + 1]
+    return (
+        span
+        if len(span) <= limit
+        else token.doc[token.left_edge.i : min(token.right_edge.i, token.i + 8) + 1]
+    )
 
 
 def _clip(text: str) -> str:
@@ -61,7 +65,9 @@ def _clip(text: str) -> str:
     return text if len(text) <= MAX_BY else text[: MAX_BY - 1].rsplit(" ", 1)[0]
 
 
-def speaker_of(token: Token, index: EntityIndex, memory: dict[str, str]) -> tuple[str, str, str | None] | None:
+def speaker_of(
+    token: Token, index: EntityIndex, memory: dict[str, str]
+) -> tuple[str, str, str | None] | None:
     """(by, kind, canonical) for the phrase headed by ``token``; kind from the phrase's own words."""
     phrase = _phrase(token)
     text = phrase.text
@@ -71,10 +77,11 @@ def speaker_of(token: Token, index: EntityIndex, memory: dict[str, str]) -> tupl
         if person is None:
             return None
         return person.canonical, memory.get(person.canonical, "official"), person.canonical
-    if token.pos_ == "PRON" and token.lower_ not in ("we",):
+    if token.pos_ == "PRON":
         return None
     if token.lemma_.lower() in word_set("sources.json", "unnamed") or (
-            entity is None and _has("unnamed", phrase[: max(1, token.i - phrase.start + 1)].text)):
+        entity is None and _has("unnamed", phrase[: max(1, token.i - phrase.start + 1)].text)
+    ):
         return _clip(text), "unnamed", None
     named = [index.entity(t) for t in phrase if index.entity(t) is not None]
     if entity is None and token.lemma_.lower() in word_set("sources.json", "report_nouns"):
@@ -83,8 +90,13 @@ def speaker_of(token: Token, index: EntityIndex, memory: dict[str, str]) -> tupl
         chosen = people[0] if people else orgs[0] if orgs else None
         if chosen is None:
             return None
-        kind = ("agency" if _has("agency", text) and not _has("official", text)
-                else "analysis" if _has("analysis", text) else "official")
+        kind = (
+            "agency"
+            if _has("agency", text) and not _has("official", text)
+            else "analysis"
+            if _has("analysis", text)
+            else "official"
+        )
         return chosen.canonical, memory.get(chosen.canonical, kind), chosen.canonical
     head = entity or next((e for e in named if e.label in ("PERSON", "ORG")), None)
     if _has("analysis", text):
@@ -154,15 +166,23 @@ def accounts(annotated: Annotated, doc: Doc, index: EntityIndex) -> list[Account
             if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                 target = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
                 if target is not None and (who := speaker_of(target, index, memory)):
-                    if index.entity(target) is not None and index.entity(target).label == "ORG" and who[1] == "official":
+                    if (
+                        index.entity(target) is not None
+                        and index.entity(target).label == "ORG"
+                        and who[1] == "official"
+                    ):
                         who = (who[0], "agency", who[2])
                     others = [t for t in sent if _speech_verb(t) and not inside_quote(t.idx)]
                     if not others:
                         add(who, sent.start_char, sent.end_char, sent, None)
             elif _speech_verb(token):
                 subject = _subject(token)
-                clause = [c for c in token.children if c.dep_ == "ccomp" or c.text in (":", "“", "\"")]
-                in_quote = [q for q in quotes if sent.start_char <= q[0] < sent.end_char or q[0] <= sent.start_char < q[1]]
+                clause = [c for c in token.children if c.dep_ == "ccomp" or c.text in (":", "“", '"')]
+                in_quote = [
+                    q
+                    for q in quotes
+                    if sent.start_char <= q[0] < sent.end_char or q[0] <= sent.start_char < q[1]
+                ]
                 if subject is None or not (clause or in_quote):
                     continue
                 who = speaker_of(subject, index, memory)
@@ -204,19 +224,32 @@ def _editorial(annotated: Annotated, doc: Doc, quotes: list[tuple[int, int]]) ->
             out.append(Account(by, "editorial", None, p.start, p.end, p.start, p.end, None))
     verbs = word_set("sources.json", "editorial_verbs")
     for token in doc:
-        if (token.lower_ == "we" and token.dep_ == "nsubj" and token.head.lemma_.lower() in verbs
-                and not any(a < token.idx < b for a, b in quotes)):
+        if (
+            token.lower_ == "we"
+            and token.dep_ == "nsubj"
+            and token.head.lemma_.lower() in verbs
+            and not any(a < token.idx < b for a, b in quotes)
+        ):
             sent = token.sent
-            out.append(Account(by, "editorial", None, sent.start_char, sent.end_char, sent.start_char,
-                               sent.end_char, None))
+            out.append(
+                Account(
+                    by,
+                    "editorial",
+                    None,
+                    sent.start_char,
+                    sent.end_char,
+                    sent.start_char,
+                    sent.end_char,
+                    None,
+                )
+            )
     return out
 
 
-def editorial_spans(annotated: Annotated, doc: Doc) -> list[tuple[int, int]]:
-    """Body spans in the outlet's own voice: their events are opinion, never fact."""
-    quotes = [(m.start(), m.end()) for m in QUOTE.finditer(annotated.article.body)]
+def editorial_spans(annotated: Annotated, found: list[Account]) -> list[tuple[int, int]]:
+    """Body spans in the outlet's own voice (whole paragraphs): their events are opinion, never fact."""
     spans = []
-    for account in _editorial(annotated, doc, quotes):
+    for account in (a for a in found if a.kind == "editorial"):
         para = next((p for p in annotated.article.paragraphs if p.start <= account.start < p.end + 1), None)
         spans.append((para.start, para.end) if para else (account.start, account.end))
     return spans

@@ -83,7 +83,7 @@ def topics_of(annotated: Annotated, doc: Doc, opinion: list[tuple[int, int]]) ->
         for span in spans:
             if span is None:
                 continue
-            text = " ".join(article.body[span[0]: span[1]].split())
+            text = " ".join(article.body[span[0] : span[1]].split())
             if len(text) < 3 or text.lower() in found:
                 continue
             found[text.lower()] = Topic(text, article.source, article.lines_of(*span))

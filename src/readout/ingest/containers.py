@@ -53,7 +53,7 @@ def _damage_reason(error: BaseException) -> str:
         return "the compressed data ends early (truncated gzip)"
     if isinstance(error, (zlib.error, gzip.BadGzipFile)):
         return f"the compressed data is corrupt ({error})"
-    if isinstance(error, (ArchiveLoadFailed, ValueError, OSError)):
+    if isinstance(error, (ArchiveLoadFailed, ValueError, OSError)) and str(error):
         return str(error)
     return "a record is malformed or cut off"
 

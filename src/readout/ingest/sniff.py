@@ -16,21 +16,16 @@ MARKUP_TAG = re.compile(
 
 
 def looks_like_markup(text: str) -> bool:
-    """True for an HTML page or fragment: a doctype/root tag near the start, or many markup tags."""
+    """True for an HTML page or fragment: a doctype/root tag near the start, a markup tag opening the
+    text (plain prose never starts with one), or many markup tags."""
     head = text[:rules.SNIFF_CHARS]
-    if ROOT_TAG.search(head[:rules.ROOT_TAG_WINDOW]):
+    if ROOT_TAG.search(head[:rules.ROOT_TAG_WINDOW]) or MARKUP_TAG.match(head.lstrip("\ufeff \t\r\n")):
         return True
     return any(count >= rules.MIN_MARKUP_TAGS for count, _ in enumerate(MARKUP_TAG.finditer(head), start=1))
 
 
 def longest_line(text: str) -> tuple[int, int]:
-    """(length, 1-based number) of the longest line, without splitting a 50 MB text into a list."""
-    best, best_number, number, start = 0, 1, 1, 0
-    while True:
-        end = text.find("\n", start)
-        stop = len(text) if end < 0 else end
-        if stop - start > best:
-            best, best_number = stop - start, number
-        if end < 0:
-            return best, best_number
-        start, number = end + 1, number + 1
+    """(length, 1-based number) of the longest line."""
+    lengths = list(map(len, text.split("\n")))
+    longest = max(lengths)
+    return longest, lengths.index(longest) + 1

@@ -51,10 +51,10 @@ def annotate_collection(articles: Sequence[Article], nlp: Language, settings: Se
     docs = parse_bodies(articles, nlp, settings)
     found = entities.vote_labels(
         docs, [entities.model_entities(a, d) for a, d in zip(articles, docs, strict=True)])
-    people, place_names = entities.collection_names(docs, found)
-    ruler = entities.build_ruler(nlp, people, place_names, entities.ordinary_words(docs))
+    people, place_names = entities.collection_names(found)
+    ruler = entities.build_ruler(nlp, people, place_names, entities.ordinary_words(a.body for a in articles))
     found = [entities.complete(a, d, f, ruler) for a, d, f in zip(articles, docs, found, strict=True)]
-    people, _ = entities.collection_names(docs, found)
+    people, _ = entities.collection_names(found)
     index = names.NameIndex(people.elements())
     out = []
     for article, doc, ents in zip(articles, docs, found, strict=True):

@@ -21,10 +21,11 @@ Capture-time widgets and footers (upper-case month-year, countdowns, copyright r
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -69,9 +70,11 @@ WIDGET_LINE = re.compile(
 YEAR_RANGE = re.compile(r"\b(?:1[89]|20)\d\d\s*[-\u2013]\s*(?:1[89]|20)\d\d\b")
 # A stated day-month is read against a reference at most this far away (half a year either side).
 MAX_REFERENCE_DISTANCE_DAYS = 183
-# How far before a body's opening date a dateline's separator may stand, and how far after it.
+# A dateline's date starts within this many characters of the body's start ("PLACE, May 3, 2019 -").
 DATELINE_WINDOW_CHARS = 60
-DATELINE_SEPARATOR = re.compile(r"^\s*(?:\([^)]{1,40}\))?\s*(?:[-\u2013\u2014:|]|$)")
+# What follows a dateline's date: an optional agency in brackets, then a dash, colon or bar, or the end of
+# the line ("May 3, 2019 (Reuters) -", "Published: May 3, 2019" on a line of its own).
+DATELINE_SEPARATOR = re.compile(r"^[ \t]*(?:\([^)]{1,40}\))?[ \t]*(?:[-\u2013\u2014:|]|\n|$)")
 
 
 @dataclass(frozen=True)
@@ -262,11 +265,10 @@ def _dateline(article: Article, found: Sequence[Candidate]) -> DateValue:
     return DateValue()
 
 
-def _sentence_index(sentences: Sequence[Sentence], start: int) -> int:
-    for i, sentence in enumerate(sentences):
-        if sentence.start <= start < sentence.end:
-            return i
-    return -1
+def _sentence_index(sentences: Sequence[Sentence], starts: Sequence[int], offset: int) -> int:
+    """Index of the sentence holding ``offset`` (``starts``: the sentences' starts, in order), or -1."""
+    i = bisect.bisect_right(starts, offset) - 1
+    return i if i >= 0 and offset < sentences[i].end else -1
 
 
 def find_dates(article: Article, entity_spans: Sequence[tuple[int, int]], sentences: Sequence[Sentence]
@@ -278,16 +280,23 @@ def find_dates(article: Article, entity_spans: Sequence[tuple[int, int]], senten
     if reference.is_unknown:
         reference = _dateline(article, found)
     ref_day = dt.date.fromisoformat(reference.value) if reference.value else None
-    own_years = {c.parts.year for c in found if c.parts and c.parts.year and not c.as_of}
-    if ref_day:
-        own_years.add(ref_day.year)
-    sentence_of = {c: _sentence_index(sentences, c.start) for c in found}
+    year_sources: dict[int, list[Candidate]] = {}
+    for c in found:
+        if c.parts and c.parts.year and not c.as_of:
+            year_sources.setdefault(c.parts.year, []).append(c)
+    sentence_starts = [s.start for s in sentences]
+    sentence_of = {c: _sentence_index(sentences, sentence_starts, c.start) for c in found}
 
     def lines(c: Candidate) -> Lines:
         return article.lines_of(c.start, c.end)
 
     def evidence(pieces: Sequence[Candidate]) -> tuple[Evidence, ...]:
         return tuple(Evidence(article.source, lines(c), body[c.start:c.end]) for c in pieces)
+
+    # The capture's own years, each with the expression that states it (the reference's year too).
+    own_years = {year: evidence(sources[:1]) for year, sources in year_sources.items()}
+    if ref_day:
+        own_years.setdefault(ref_day.year, reference.evidence)
 
     partners: dict[Candidate, list[Candidate]] = {}
     for c in found:
@@ -323,7 +332,8 @@ def _combine(pieces: Sequence[Candidate]) -> Parts:
 
 
 def _resolve(body: str, pieces: Sequence[Candidate], ref_day: dt.date | None, reference: DateValue,
-             own_years: set[int], evidence) -> DateValue:
+             own_years: Mapping[int, tuple[Evidence, ...]],
+             evidence: Callable[[Sequence[Candidate]], tuple[Evidence, ...]]) -> DateValue:
     stated = _stated(body, pieces)
     own = evidence(pieces)
     parts = _combine(pieces) if all(c.parts for c in pieces) else None
@@ -359,16 +369,18 @@ def _resolve(body: str, pieces: Sequence[Candidate], ref_day: dt.date | None, re
     return DateValue(stated=stated, evidence=own)
 
 
-def _year_for(parts: Parts, ref_day: dt.date | None, reference: DateValue, own_years: set[int],
-              own: tuple[Evidence, ...]) -> tuple[dt.date | None, tuple[Evidence, ...]]:
-    """The year of a day-month: from the reference, else from a weekday that only one own year fits."""
+def _year_for(parts: Parts, ref_day: dt.date | None, reference: DateValue,
+              own_years: Mapping[int, tuple[Evidence, ...]], own: tuple[Evidence, ...]
+              ) -> tuple[dt.date | None, tuple[Evidence, ...]]:
+    """The year of a day-month: from the reference, else from a weekday that only one of the capture's
+    own years fits; the expression that states that year joins the evidence."""
     if ref_day:
         return _nearest(parts, ref_day), own + reference.evidence
     if parts.weekday is None:
         return None, own
     days = [replace(parts, year=year).day_value() for year in sorted(own_years)]
     fits = [d for d in days if d and d.weekday() == parts.weekday]
-    return (fits[0], own) if len(fits) == 1 else (None, own)
+    return (fits[0], own + own_years[fits[0].year]) if len(fits) == 1 else (None, own)
 
 
 def bounds_writing_only(mention: DateMention) -> bool:

@@ -3,7 +3,9 @@
 Per Doc, in order:
 1. the model's entities, trimmed of a leading "the" and a trailing possessive or punctuation;
 2. relabelled where a gazetteer or the metonym file knows better: a known city or country the model
-   read as NORP, ORG or PERSON becomes GPE ("at Sochi" as NORP); "the Kremlin" becomes a FAC;
+   read as NORP or ORG becomes GPE ("at Sochi" as NORP); "the Kremlin" becomes a FAC; then where the
+   collection contradicts the model (vote_labels): "in X" is a place, a place that is the surname of a
+   person the collection names is that person, a nationality adjective of a known place is NORP;
 3. completed by a span ruler built from the names the whole collection gives (people's full names and
    surnames, places), so a later bare mention the model missed or mislabelled is found;
 4. canonical names: people through the collection's NameIndex (a bare surname prefers the full name its
@@ -16,6 +18,7 @@ events stage reads the same entities from the Doc as the records show.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -48,6 +51,11 @@ class Found:
     start: int  # token index
     end: int
     label: str
+    text: str  # the span's text, kept so that later steps need not rebuild the span
+
+    @classmethod
+    def of(cls, doc: Doc, start: int, end: int, label: str) -> Found:
+        return cls(start, end, label, doc[start:end].text)
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -71,6 +79,7 @@ def foreign_mask(article: Article, doc: Doc) -> list[bool]:
     return mask
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]+(?![\w'\u2019-])")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9\-]+s?$")
 
 
@@ -96,18 +105,18 @@ def model_entities(article: Article, doc: Doc) -> list[Found]:
             continue  # a foreign paragraph's, or a "person" with no capital letter ("lorry driver")
         start, end = _trim(doc, ent.start, ent.end)
         if start < end:
-            out.append(Found(start, end, relabel(doc[start:end].text, ent.label_)))
+            text = doc[start:end].text
+            out.append(Found(start, end, relabel(text, ent.label_), text))
     return out
 
 
-def collection_names(docs: Sequence[Doc], found: Sequence[Sequence[Found]]
-                     ) -> tuple[Counter[str], Counter[str]]:
+def collection_names(found: Sequence[Sequence[Found]]) -> tuple[Counter[str], Counter[str]]:
     """People's bare names and place texts, with how often the collection writes each."""
     people: Counter[str] = Counter()
     place_names: Counter[str] = Counter()
-    for doc, ents in zip(docs, found, strict=True):
+    for ents in found:
         for f in ents:
-            text = doc[f.start:f.end].text
+            text = f.text
             if f.label == PERSON:
                 bare = names.bare_name(text)
                 if names.is_well_formed(bare):
@@ -117,10 +126,10 @@ def collection_names(docs: Sequence[Doc], found: Sequence[Sequence[Found]]
     return people, place_names
 
 
-def ordinary_words(docs: Iterable[Doc]) -> frozenset[str]:
+def ordinary_words(texts: Iterable[str]) -> frozenset[str]:
     """Words the collection writes in lower case: "young", "rice". A surname or place name that is
     also such a word is only searched for with the rest of its name, never alone."""
-    return frozenset(t.text for doc in docs for t in doc if t.is_lower)
+    return frozenset(word for text in texts for word in _LOWER_WORD.findall(text))
 
 
 def build_ruler(nlp: Language, people: Iterable[str], place_names: Iterable[str],
@@ -166,7 +175,7 @@ def complete(article: Article, doc: Doc, found: list[Found], ruler: SpanRuler) -
                for f in overlapping):
             continue  # a longer organisation name ("the Smith Foundation") keeps its reading
         result = [f for f in result if f not in overlapping]
-        new = Found(span.start, span.end, span.label_)
+        new = Found(span.start, span.end, span.label_, span.text)
         result.append(new)
         for i in range(span.start, span.end):
             taken[i] = new
@@ -209,12 +218,12 @@ def _place_cue(doc: Doc, f: Found) -> bool:
     return before in PLACE_PREPOSITIONS or kind_of
 
 
-def _label_counts(docs: Sequence[Doc], found: Sequence[Sequence[Found]]) -> tuple[Counter[str], Counter[str]]:
+def _label_counts(found: Sequence[Sequence[Found]]) -> tuple[Counter[str], Counter[str]]:
     as_place: Counter[str] = Counter()
     as_person: Counter[str] = Counter()
-    for doc, ents in zip(docs, found, strict=True):
+    for ents in found:
         for f in ents:
-            text = doc[f.start:f.end].text
+            text = f.text
             if f.label in PLACE_LABELS:
                 as_place[text] += 1
             elif f.label == PERSON:
@@ -225,28 +234,33 @@ def _label_counts(docs: Sequence[Doc], found: Sequence[Sequence[Found]]) -> tupl
 def vote_labels(docs: Sequence[Doc], found: Sequence[Sequence[Found]]) -> list[list[Found]]:
     """Person, place or nationality by the collection, where the model contradicts itself. First each
     mention by its context: a PERSON after "in"/"near"/"at"/"the city of" that is no person the
-    collection names in full is a place. Then by the collection's majority:
+    collection names is a place. Then by the collection's majority:
     - a PERSON the collection more often labels a place is a place (the gazetteer agreeing, or at least
       MIN_PLACE_VOTES place readings);
     - a one-word place the gazetteer does not know that is the surname of a person the collection names
       in full, up to transliteration ("Kovacs"/"Kovach"), is that person;
     - a one-word person or place that is the nationality adjective of a collection place ("Verosan" of
       "Verosa") is NORP."""
-    people, _ = collection_names(docs, found)
+    people, _ = collection_names(found)
     index = names.NameIndex(people.elements())
 
     def full_name_person(text: str) -> bool:
-        person = index.person(names.bare_name(text))
+        """A one-word name of someone the collection names in full; or a full name whose surname the
+        collection also uses alone (people are called by their surname, places never by a last word)."""
+        words = names.bare_name(text).split()
+        if len(words) > 1:
+            return people[words[-1]] > 0
+        person = index.person(words[0]) if words else None
         return person is not None and len(person.canonical.split()) > 1
 
-    found = [[Found(f.start, f.end, "GPE") if f.label == PERSON and _place_cue(doc, f)
-              and not full_name_person(doc[f.start:f.end].text) else f for f in ents]
+    found = [[dataclasses.replace(f, label="GPE") if f.label == PERSON and _place_cue(doc, f)
+              and not full_name_person(f.text) else f for f in ents]
              for doc, ents in zip(docs, found, strict=True)]
-    as_place, as_person = _label_counts(docs, found)
+    as_place, as_person = _label_counts(found)
     place_names = sorted(t for t in as_place if " " not in t and len(t) >= 4)
 
     def relabelled(doc: Doc, f: Found) -> str:
-        text = doc[f.start:f.end].text
+        text = f.text
         one_word = f.end - f.start == 1
         if one_word and f.label in (PERSON, "GPE", "LOC") and not places.known_place(text) and \
                 demonym_of(text, place_names):
@@ -260,7 +274,7 @@ def vote_labels(docs: Sequence[Doc], found: Sequence[Sequence[Found]]) -> list[l
             return PERSON
         return f.label
 
-    return [[Found(f.start, f.end, relabelled(doc, f)) for f in ents]
+    return [[dataclasses.replace(f, label=relabelled(doc, f)) for f in ents]
             for doc, ents in zip(docs, found, strict=True)]
 
 
@@ -277,12 +291,12 @@ def canonicalise(doc: Doc, found: Sequence[Found], index: names.NameIndex) -> li
     local: Counter[str] = Counter()
     for f in found:
         if f.label == PERSON:
-            bare = names.bare_name(doc[f.start:f.end].text)
+            bare = names.bare_name(f.text)
             if len(bare.split()) > 1 and (person := index.person(bare)):
                 local[person.canonical] += 1
     out = []
     for f in found:
-        text = doc[f.start:f.end].text
+        text = f.text
         if f.label == PERSON:
             canonical = index.canonical(text, local)
         elif f.label in PLACE_LABELS:
@@ -313,6 +327,12 @@ def _role_end(doc: Doc, start: int) -> int | None:
     return head_end if head_end and head_end > start + 1 else None
 
 
+def _may_start_role(token) -> bool:
+    """A cheap first look: only a nationality or a title word can start a role phrase."""
+    return (token.ent_type_ == "NORP" or token.lower_.rstrip(".") in names.title_words()
+            or names.looks_demonym(token.text))
+
+
 def _role_key(doc: Doc, start: int, end: int) -> str:
     return " ".join(t.lower_.rstrip(".") for t in doc[start:end])
 
@@ -330,21 +350,21 @@ def bind_roles(doc: Doc, named: list[Named], foreign: Sequence[bool]) -> list[Na
     taken = {i for n in named if n.label == PERSON or n.label in PLACE_LABELS for i in range(n.start, n.end)}
     holders: dict[str, set[str]] = {}
     bare_roles: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(doc):
-        end = None if foreign[i] or not doc[i].text[:1].isalpha() else _role_end(doc, i)
+    starts = [t.i for t in doc if not foreign[t.i] and _may_start_role(t)]
+    next_free = 0
+    for start in starts:
+        end = _role_end(doc, start) if start >= next_free else None
         if end is None:
-            i += 1
             continue
-        key = _role_key(doc, i, end)
+        key = _role_key(doc, start, end)
         after = _after_courtesy(doc, end)
         holder = person_at.get(after)
         if holder is not None:
             holders.setdefault(key, set()).add(holder.canonical)
-        elif not any(j in taken for j in range(i, end)) and not (
+        elif not any(j in taken for j in range(start, end)) and not (
                 after < len(doc) and doc[after].pos_ == "PROPN" and doc[after].text[:1].isupper()):
-            bare_roles.append((i, end, key))
-        i = end
+            bare_roles.append((start, end, key))
+        next_free = end
     out = list(named)
     for start, end, key in bare_roles:
         bound = holders.get(key, set())

@@ -31,6 +31,8 @@ TRANSLITERATION_VOWELS = "aeiou"
 MAX_NAME_WORDS = 5
 
 PARTICLES = ("al-", "el-", "al ", "el ")
+# Pure functions of one string are cached: a collection repeats its names many times.
+STRING_CACHE_SIZE = 65536
 # Lower-case words that belong inside a name ("Ibn", "van", "de la").
 NAME_PARTICLE_WORDS = frozenset(
     {"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "la", "le", "del"})
@@ -39,6 +41,7 @@ TRANSLITERATION_RULES: tuple[tuple[str, str], ...] = (
     ("ph", "f"), ("ck", "k"), ("dj", "j"), ("dzh", "j"), ("ou", "u"), ("y", "i"), ("w", "v"), ("ee", "i"),
 )
 _DOUBLE = re.compile(r"(.)\1+")
+_VOWELS_AND_H = re.compile(r"[aeiouh]")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _WORD = re.compile(r"\w+")
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:an|ian|ese|ish|i|ch)$")
@@ -56,6 +59,11 @@ class Titles:
 def titles() -> Titles:
     data = json.loads(resources.files("readout.nlp").joinpath("data/titles.json").read_text(encoding="utf-8"))
     return Titles(frozenset(data["heads"]), frozenset(data["modifiers"]), frozenset(data["honorifics"]))
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    return titles().heads | titles().modifiers
 
 
 def _word_key(word: str) -> str:
@@ -95,6 +103,7 @@ def title_prefix_length(words: Sequence[str]) -> int:
     return cut
 
 
+@lru_cache(maxsize=STRING_CACHE_SIZE)
 def bare_name(text: str) -> str:
     """A person mention without titles, role words or possessive: "Mr. Ivan Petrov's" -> "Ivan Petrov"."""
     words = strip_possessive(text).split()
@@ -109,6 +118,7 @@ def _strip_particle(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=STRING_CACHE_SIZE)
 def name_key(word: str) -> str:
     """The matching key of one name word: particle, accents and case gone, transliterations folded."""
     word = unicodedata.normalize("NFKD", _strip_particle(word))
@@ -118,6 +128,7 @@ def name_key(word: str) -> str:
     return _DOUBLE.sub(r"\1", key)
 
 
+@lru_cache(maxsize=STRING_CACHE_SIZE)
 def is_well_formed(name: str) -> bool:
     """A written name: 1 to MAX_NAME_WORDS capitalised words (particles and initials allowed), no digits."""
     words = name.split()
@@ -140,6 +151,7 @@ class NameParts:
     surname: str  # key of the surname
 
 
+@lru_cache(maxsize=STRING_CACHE_SIZE)
 def name_parts(name: str) -> NameParts | None:
     words = [w for w in name.replace("\u2019", "'").split() if w.lower() not in ("al", "el")]
     if not words:
@@ -165,6 +177,7 @@ def transliteration_variant(a: str, b: str) -> bool:
                for i in range(len(long_)))
 
 
+@lru_cache(maxsize=STRING_CACHE_SIZE)
 def same_surname(a: str, b: str) -> bool:
     if a == b:
         return True
@@ -187,71 +200,79 @@ class Person:
     canonical: str
 
 
+def _skeleton(key: str) -> str:
+    """The initial and the consonants of a name key: what transliteration variants have in common."""
+    return key[:1] + _VOWELS_AND_H.sub("", key[1:])
+
+
 class NameIndex:
-    """The people of one collection, built from every bare name written in it (with repeats)."""
+    """The people of one collection, built from every bare name written in it (with repeats).
+
+    Surnames fall into groups of transliteration variants; within a group, people are told apart by
+    their given names. Variants differ only in vowels (and "h"), so a surname is compared only with the
+    groups of its consonant skeleton, which keeps building the index near-linear.
+    """
 
     def __init__(self, names: Iterable[str]) -> None:
         forms = Counter(n for n in names if n and is_well_formed(n))
-        self._groups: list[str] = []  # surname key that stands for each group
-        group_of: dict[str, int] = {}
+        self._groups: list[str] = []  # the surname key that stands for each group
+        self._by_skeleton: dict[str, list[int]] = {}
+        self._group_of: dict[str, int] = {}
         for surname in sorted({p.surname for f in forms if (p := name_parts(f))}, key=lambda s: (-len(s), s)):
-            match = next((g for g, rep in enumerate(self._groups) if same_surname(rep, surname)), None)
-            if match is None:
+            group = self._find_group(surname)
+            if group is None:
+                group = len(self._groups)
                 self._groups.append(surname)
-                match = len(self._groups) - 1
-            group_of[surname] = match
-        people: dict[tuple[int, str | None], Counter[str]] = {}
+                self._by_skeleton.setdefault(_skeleton(surname), []).append(group)
+            self._group_of[surname] = group
+        counters: dict[tuple[int, str | None], Counter[str]] = {}
+        givens: dict[int, list[str]] = {}
         for form, count in forms.items():
             parts = name_parts(form)
             if parts is None:
                 continue
-            group = group_of[parts.surname]
-            people.setdefault((group, self._given_key(people, group, parts.given)), Counter())[form] += count
-        self._people: dict[tuple[int, str | None], Person] = {}
-        self._mentions: dict[tuple[int, str | None], int] = {}
-        for (group, given), counter in people.items():
-            self._people[(group, given)] = Person(self._groups[group], given, fullest(counter))
-            self._mentions[(group, given)] = sum(counter.values())
-        self._group_of = group_of
+            group = self._group_of[parts.surname]
+            given = self._given_key(givens.setdefault(group, []), parts.given)
+            counters.setdefault((group, given), Counter())[form] += count
+        self._people: dict[int, list[tuple[str | None, Person, int]]] = {}
+        for (group, given), counter in counters.items():
+            person = Person(self._groups[group], given, fullest(counter))
+            self._people.setdefault(group, []).append((given, person, sum(counter.values())))
 
     @staticmethod
-    def _given_key(people: dict, group: int, given: str | None) -> str | None:
+    def _given_key(known: list[str], given: str | None) -> str | None:
         """A given name matches a known one of the group up to transliteration ("Sergey"/"Sergei")."""
         if given is None:
             return None
-        for g, known in people:
-            if g == group and known is not None and same_surname(known, given):
-                return known
-        return given
+        match = next((k for k in known if same_surname(k, given)), None)
+        if match is None:
+            known.append(given)
+        return match or given
 
-    def _group(self, surname: str) -> int | None:
+    def _find_group(self, surname: str) -> int | None:
         if surname in self._group_of:
             return self._group_of[surname]
-        return next((g for g, rep in enumerate(self._groups) if same_surname(rep, surname)), None)
+        return next((g for g in self._by_skeleton.get(_skeleton(surname), ())
+                     if same_surname(self._groups[g], surname)), None)
 
     def person(self, name: str, local: Mapping[str, int] | None = None) -> Person | None:
         """The person a bare name refers to; a bare surname prefers the full names in ``local``."""
         parts = name_parts(name)
         if parts is None or not is_well_formed(name):
             return None
-        group = self._group(parts.surname)
+        group = self._find_group(parts.surname)
         if group is None:
             return None
-        candidates = [(key, p) for key, p in self._people.items() if key[0] == group]
+        candidates = self._people.get(group, [])
         if parts.given is not None:
-            for key, p in candidates:
-                if key[1] is not None and same_surname(key[1], parts.given):
-                    return p
-        full = [(key, p) for key, p in candidates if key[1] is not None]
+            for given, person, _ in candidates:
+                if given is not None and same_surname(given, parts.given):
+                    return person
+        full = [(person, mentions) for given, person, mentions in candidates if given is not None]
         if not full:
-            return self._people.get((group, None))
+            return next((person for given, person, _ in candidates if given is None), None)
         local = local or {}
-
-        def weight(item: tuple[tuple[int, str | None], Person]) -> tuple[int, int, str]:
-            key, p = item
-            return (local.get(p.canonical, 0), self._mentions[key], p.canonical)
-
-        return max(full, key=weight)[1]
+        return max(full, key=lambda item: (local.get(item[0].canonical, 0), item[1], item[0].canonical))[0]
 
     def canonical(self, name: str, local: Mapping[str, int] | None = None) -> str:
         """The canonical name for a person mention (titles stripped), or its bare form when unknown."""
@@ -264,8 +285,14 @@ def canonical_map(names: Iterable[str]) -> dict[str, str]:
     """Each given person name (titles allowed) -> the collection's canonical name for that person.
 
     Pure: the same names give the same map. The events stage can pass the names it meets across
-    documents ("Mr. Putin", "Vladimir Putin", "President Putin") to unify them.
+    documents ("Mr. Ivan Petrov", "Petrov", "Minister Petrov") to unify them. Names the gazetteer knows
+    as countries or cities (actors are often states) are not people and map to themselves.
     """
+    from readout.nlp.places import MIN_RELABEL_POPULATION, known_place
+
     names = list(names)
-    index = NameIndex(bare_name(n) for n in names)
-    return {n: index.canonical(n) for n in names}
+    people = [n for n in names if not known_place(n, MIN_RELABEL_POPULATION)]
+    index = NameIndex(bare_name(n) for n in people)
+    mapping = {n: n for n in names}
+    mapping.update({n: index.canonical(n) for n in people})
+    return mapping

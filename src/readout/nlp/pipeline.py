@@ -24,6 +24,10 @@ from readout.settings import Settings
 # stage reads parts of speech and lemmas), parser (sentences and the dependency parse events use) and
 # ner. Its "senter" duplicates the parser's sentences and is excluded, so it is never even loaded.
 EXCLUDED_COMPONENTS = ("senter",)
+# Runs of English paragraphs are joined into one text for the model up to this length: long enough
+# that batching is unaffected (a news body is 2,000-20,000 characters), short enough that the parser's
+# working memory stays bounded on a very long body. A single longer paragraph still goes alone.
+MAX_SEGMENT_CHARS = 100_000
 
 
 @lru_cache(maxsize=1)
@@ -42,8 +46,9 @@ class Segment:
     paragraph_starts: tuple[int, ...]  # offsets in the body of the paragraphs it holds
 
 
-def segments(article: Article, max_chars: int) -> list[Segment]:
-    """The body cut at paragraph boundaries into runs the model reads (English) or only tokenises."""
+def segments(article: Article, max_chars: int, segment_chars: int = MAX_SEGMENT_CHARS) -> list[Segment]:
+    """The body cut at paragraph boundaries into runs the model reads (English) or only tokenises;
+    a paragraph longer than ``max_chars`` is only tokenised."""
     body_end = len(article.body)
     paragraphs = article.paragraphs
     out: list[Segment] = []
@@ -51,7 +56,7 @@ def segments(article: Article, max_chars: int) -> list[Segment]:
         end = paragraphs[i + 1].start if i + 1 < len(paragraphs) else body_end
         english = p.language in (None, ENGLISH) and len(p.text) <= max_chars
         last = out[-1] if out else None
-        if last and last.english and english and end - last.start <= max_chars:
+        if last and last.english and english and end - last.start <= min(max_chars, segment_chars):
             out[-1] = Segment(last.start, end, True, last.paragraph_starts + (p.start,))
         else:
             out.append(Segment(p.start, end, english, (p.start,)))

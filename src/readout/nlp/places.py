@@ -25,6 +25,9 @@ MIN_RELABEL_POPULATION = 100_000
 # ("Castel" is an alternate of Cagliari).
 MIN_ALTERNATE_POPULATION = 1_000_000
 
+# Pure functions of one string are cached: a collection repeats its place names many times.
+STRING_CACHE_SIZE = 65536
+
 _LEADING_ARTICLE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['\u2019]s?)$")
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-]+$")
@@ -70,17 +73,20 @@ def gazetteer() -> Gazetteer:
                      countries=frozenset(countries))
 
 
+@lru_cache(maxsize=STRING_CACHE_SIZE)
 def bare_place(text: str) -> str:
     """The mention without a leading 'the', a possessive or surrounding punctuation."""
     text = _LEADING_ARTICLE.sub("", text.strip())
     return _POSSESSIVE.sub("", text).strip(" ,;:")
 
 
+@lru_cache(maxsize=STRING_CACHE_SIZE)
 def metonym_city(text: str) -> str | None:
     """The city a seat-of-government metonym stands for ("the Kremlin" -> "Moscow"), else None."""
     return gazetteer().metonyms.get(bare_place(text).lower())
 
 
+@lru_cache(maxsize=STRING_CACHE_SIZE)
 def known_place(text: str, min_population: int = 0) -> str | None:
     """The gazetteer's name for ``text`` when it names a country, alias or city of that size, else None."""
     key = bare_place(text).lower()
@@ -95,6 +101,7 @@ def known_place(text: str, min_population: int = 0) -> str | None:
     return None
 
 
+@lru_cache(maxsize=STRING_CACHE_SIZE)
 def canonical_place(text: str) -> str:
     """The canonical name of a place mention: metonym city, gazetteer name, else the bare mention."""
     return metonym_city(text) or known_place(text) or bare_place(text)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from readout.clean import CleanContext, clean_capture
+from readout.clean import clean_capture
+from readout.clean.context import build_context
+from readout.errors import InputError
 from readout.ingest import read_inputs
 from readout.model import Annotated, Article, Capture, ManifestEntry, Rejection
 from readout.pipeline.dedupe import NearDuplicates
@@ -34,15 +36,23 @@ def captures(paths: Sequence[str], settings: Settings = DEFAULT_SETTINGS
 
 def clean_all(paths: Sequence[str], mode: str = "auto", settings: Settings = DEFAULT_SETTINGS
               ) -> Iterator[tuple[ManifestEntry, Article | None]]:
-    """Clean every capture; near-duplicates stay ``ok`` and name the capture they repeat."""
+    """Clean every capture; near-duplicates stay ``ok`` and name the capture they repeat.
+
+    Captures are read first in full so that lines repeated across captures of one site (menus, footers,
+    widgets) are known before any is cleaned.
+    """
     near = NearDuplicates(settings)
-    context = CleanContext()
-    for entry, capture in captures(paths, settings):
+    inputs = list(captures(paths, settings))  # two passes: site furniture is what repeats across captures
+    context = build_context(c for _, c in inputs if c is not None and c.format == "text")
+    for entry, capture in inputs:
         if capture is None:
             yield entry, None
             continue
         try:
             article = clean_capture(capture, mode, context)
+        except InputError as error:
+            yield ManifestEntry(entry.source, entry.url, entry.id, "rejected", str(error)), None
+            continue
         except Exception as error:  # noqa: BLE001 - one capture's failure is its rejection, never the run's
             yield ManifestEntry(entry.source, entry.url, entry.id, "rejected",
                                 f"cleaning failed: {type(error).__name__}: {error}"), None

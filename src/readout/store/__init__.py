@@ -144,10 +144,12 @@ class Store:
                     "INSERT INTO sentence_search (rowid, text) VALUES (?, ?)",
                     (cursor.lastrowid, sentence.text),
                 )
+            # Both the canonical name's words and the words the capture spells it with ("Shoygu"), so
+            # that a question may use either.
             tokens = {
                 (token, e.canonical, e.label)
                 for e in annotated.entities
-                for token in name_tokens(e.canonical)
+                for token in name_tokens(e.canonical) | name_tokens(e.text)
             }
             self.conn.executemany(
                 "INSERT INTO entity_tokens (capture_id, token, canonical, label) VALUES (?, ?, ?, ?)",
@@ -338,17 +340,23 @@ class Store:
     def events(self) -> list[Event]:
         return [event_from_json(r["event"]) for r in self.conn.execute("SELECT event FROM events ORDER BY n")]
 
-    def events_by_id(self, ids: Iterable[str]) -> list[Event]:
-        """The events with these ids, in the store's (date) order."""
+    def events_by_id(self, ids: Iterable[str], within: Iterable[tuple[str, str]] = ()) -> list[Event]:
+        """The events with these ids, in the store's (date) order.
+
+        ``within``: day ranges the event's date must be able to fall in; an event whose day or bounds
+        rule a range out is left unread (one with an unknown date stays)."""
         wanted = sorted(set(ids))
+        condition, bounds = "", []
+        for low, high in within:
+            condition += " AND NOT (date_from IS NOT NULL AND date_from > ?)"
+            condition += " AND NOT (date_to IS NOT NULL AND date_to < ?)"
+            bounds += [high, low]
         found: list[tuple[int, Event]] = []
         for chunk in _chunks(wanted):
-            found += [
-                (r["n"], event_from_json(r["event"]))
-                for r in self.conn.execute(
-                    f"SELECT n, event FROM events WHERE id IN ({_marks(chunk)})", chunk
-                )
-            ]
+            rows = self.conn.execute(
+                f"SELECT n, event FROM events WHERE id IN ({_marks(chunk)}){condition}", [*chunk, *bounds]
+            )
+            found += [(r["n"], event_from_json(r["event"])) for r in rows]
         return [event for _, event in sorted(found, key=lambda pair: pair[0])]
 
     def event_names(self, tokens: Iterable[str]) -> list[tuple[str, str, str, str]]:

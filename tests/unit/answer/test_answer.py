@@ -17,6 +17,7 @@ NAMES = {
     "Mira Okonjo": ("Mira Okonjo", "PERSON"),
     "Okonjo": ("Mira Okonjo", "PERSON"),
     "Tarek Lund": ("Tarek Lund", "PERSON"),
+    "Lunde": ("Tarek Lund", "PERSON"),
     "Lund": ("Tarek Lund", "PERSON"),
     "Ana Pell": ("Ana Pell", "PERSON"),
     "Pell": ("Ana Pell", "PERSON"),
@@ -48,7 +49,7 @@ CAPTURES = {
         "",
         "Lund arrived in Veldra on March 3 to hold talks with Okonjo, the ministry said.",
         "",
-        "The sides discussed the training of border units.",
+        "The sides discussed the training of border units, minister Lunde told reporters.",
     ],
     "serrin-2019.txt": [
         "Second summit in Serrin",
@@ -249,3 +250,27 @@ def test_user_syntax_is_data(store, contract):
 def test_render_plain_numbers_citations(store):
     text = render_plain(answer_question("When did Lund meet Okonjo in Veldra?", store))
     assert "[1] veldra.txt, line 3" in text and "Caveats:" in text
+
+
+def test_a_spelling_the_captures_use_resolves_to_the_canonical_name(store, contract):
+    a = _checked(answer_question("When did Lunde meet Okonjo?", store), store, contract)
+    assert a.status == "answered" and a.event == "e1"  # Veldra: Lund a party there, only present in Serrin
+
+
+def test_lower_case_question(store, contract):
+    a = _checked(answer_question("when did lund meet okonjo in veldra", store), store, contract)
+    assert a.status == "answered" and a.event == "e1" and "March 3" in a.answer
+
+
+def test_who_says_so_gives_the_attributions(store, contract):
+    a = _checked(
+        answer_question("Who says Brenn and Okonjo agreed on the rail line?", store), store, contract
+    )
+    assert a.status == "answered" and a.event == "e0"
+    assert "unnamed sources" in a.answer and a.citations[0].lines == (5, 5)
+
+
+def test_a_question_about_nothing_the_captures_hold(store, contract):
+    for question in ("What is the weather like?", "What is the capital of Freedonia?"):
+        a = _checked(answer_question(question, store), store, contract)
+        assert a.status == "no_answer" and not a.citations and not a.events

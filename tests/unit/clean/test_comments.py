@@ -87,7 +87,7 @@ def test_counted_header_without_structure_opens_a_thread_after_the_article():
 
 
 def test_author_comment_reply_rhythm_without_header_or_timestamps():
-    thread = ("\n\nMira Holm\nThe quota talks are long overdue.\nReply\nkestrel77\nAgreed, and about time.\nReply\n"
+    thread = ("\n\nMira Holm\nThe quota talks are long overdue.\nReply\nkestrel77\nAgreed.\nReply\n"
               "Ola Brek\nNobody mentions the licences.\nReply\n")
     article = clean(ARTICLE + thread)
     assert [c.author for c in article.comments] == ["Mira Holm", "kestrel77", "Ola Brek"]
@@ -97,3 +97,24 @@ def test_thread_headers_and_timestamps_in_other_languages():
     thread = "\n\n3 Kommentare\nMira Holm\nvor 3 Stunden\nDie Gespräche waren überfällig.\nAntworten\n"
     article = clean(ARTICLE + thread)
     assert [c.author for c in article.comments] == ["Mira Holm"]
+
+
+def test_author_and_age_on_one_line():
+    thread = "\n\nMira Holm • 3 years ago\nThe quota talks are long overdue.\nkestrel77 · 2h\nAgreed.\n"
+    article = clean(ARTICLE + thread)
+    assert [(c.author, c.text) for c in article.comments] == [
+        ("Mira Holm", "The quota talks are long overdue."), ("kestrel77", "Agreed.")]
+
+
+def test_author_over_a_bare_date():
+    thread = ("\n\nMira Holm\n4 May 2021\nThe quota talks are long overdue.\nOla Brek\n5 May 2021\n"
+              "Nobody mentions the trawler licences.\n")
+    article = clean(ARTICLE + thread)
+    assert [c.author for c in article.comments] == ["Mira Holm", "Ola Brek"]
+    assert article.published is None
+
+
+def test_comment_form_heading_after_the_comments_closes_the_thread():
+    thread = "\n\n2 thoughts on this\nJon Aske says:\nA fair summary.\nReply\nLeave a Reply\nName *\n"
+    article = clean(ARTICLE + thread)
+    assert [c.lines for c in article.comments] == [(10, 12)]

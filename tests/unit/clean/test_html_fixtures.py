@@ -25,6 +25,7 @@ class Page:
     published: tuple[str, str] | None  # (date, evidence prefix)
     article_xpath: str
     comment_xpath: str | None
+    folder: str = "tests/data/html"
 
 
 PAGES = [
@@ -43,8 +44,16 @@ PAGES = [
          '//div[@class="article-content"]/*[self::p[not(@class="read-more")] or self::h2]'
          ' | //div[@class="article-content"]/ul/li | //blockquote/p',
          '//p[@class="comment-text"]'),
+    # reader responses that trafilatura leaves in its body (no "comment" in their markup)
+    Page("ferry_strike_readers.html", "Ferry crews in Skarholm vote to strike over winter rota",
+         ("2024-01-16", "meta pubdate"), '//div[@class="post-text"]/p', '//div[@class="response-body"]'),
+    Page("caldera_verosa_meeting.html",
+         "Caldera and Verosa leaders meet in Lunetto to revive water-sharing accord",
+         ("2024-09-12", "meta article:published_time"),
+         '//p[@class="standfirst"] | //div[@class="article-body"]/p', '//div[@class="comment-text"]/p',
+         folder="samples"),
 ]
-HTML_DATA = Path(__file__).resolve().parents[2] / "data" / "html"
+ROOT = Path(__file__).resolve().parents[3]
 WORD = re.compile(r"\w+")
 
 
@@ -68,7 +77,7 @@ def texts(markup: str, xpath: str | None) -> list[str]:
 @pytest.fixture(scope="module", params=PAGES, ids=lambda p: p.name)
 def cleaned(request):
     page = request.param
-    [capture] = read_inputs([str(HTML_DATA / page.name)])
+    [capture] = read_inputs([str(ROOT / page.folder / page.name)])
     return page, capture, clean_html(capture, CleanContext())
 
 
@@ -90,6 +99,15 @@ def test_every_article_paragraph_is_in_the_body_and_no_comment_is(cleaned):
     for comment in texts(capture.text, page.comment_xpath):
         assert comment not in body
         assert any(comment in " ".join(c.text.split()) for c in article.comments)
+
+
+def test_the_footer_is_never_a_comment_nor_body(cleaned):
+    _, capture, article = cleaned
+    page_footer = lxml_html.fromstring(capture.text).xpath("/html/body/footer//text()")
+    footer = [" ".join(t.split()) for t in page_footer]
+    for text in filter(None, footer):
+        assert not any(text in c.text for c in article.comments), text
+        assert text not in article.body
 
 
 def test_lines_point_into_the_rendered_text(cleaned, contract):

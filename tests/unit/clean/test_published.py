@@ -59,3 +59,15 @@ def test_date_line_shapes():
 def test_parse_day_needs_year_month_and_day():
     assert parse_day("17 May 2018").isoformat() == "2018-05-17"
     assert parse_day("May 2018") is None
+
+
+def test_an_update_stamp_is_not_the_publication_date():
+    assert published(f"{HEAD}Updated: 4 March 2024\n\n{BODY}") is None
+    assert published(f"{HEAD}Published 2 March 2024\nUpdated 4 March 2024\n\n{BODY}")[0] == "2024-03-02"
+
+
+def test_ambiguous_numeric_dates_stay_unknown():
+    assert parse_day("03/04/2019") is None
+    assert parse_day("25/03/2019").isoformat() == "2019-03-25"
+    assert parse_day("03/25/2019").isoformat() == "2019-03-25"
+    assert parse_day("31 February 2019") is None

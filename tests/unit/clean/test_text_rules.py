@@ -170,7 +170,9 @@ def test_opinion_markers_outside_quotes_only():
     assert is_opinion("In our view, the treaty should be honoured by both sides.")
     assert is_opinion("We strongly believe the talks deserve another chance.")
     assert not is_opinion("“We believe the talks were useful,” the minister said.")
-    assert outside_quotes("He said “we think so” on Monday.") == "He said  on Monday."
+    assert outside_quotes("He said “we think so” on Monday.").split() == ["He", "said", "on", "Monday."]
+    assert outside_quotes("” the minister added. We think so.") == " the minister added. We think so."
+    assert outside_quotes("He said: “we think so, and") == "He said: "
 
 
 def test_editorial_coda_paragraphs_are_opinion():
@@ -235,7 +237,8 @@ def test_a_huge_single_line_is_one_paragraph():
 
 
 def test_comment_form_prompt_is_not_body():
-    article = clean(f"{ARTICLE}\nSave my name, email, and website in this browser for the next time I comment.\n")
+    prompt = "Save my name, email, and website in this browser for the next time I comment."
+    article = clean(f"{ARTICLE}\n{prompt}\n")
     assert removal(article, 8) == ("chrome", "comment form")
     assert "browser" not in article.body
 
@@ -245,3 +248,63 @@ def test_reported_speech_after_an_editorial_turn_stays_content():
             "We believe the boundary can be settled only by a joint survey of the gulf.\n\n"
             "The Ostrian minister said on Tuesday that a survey would take at least two years.\n")
     assert [p.kind for p in clean(text).paragraphs] == ["content", "content", "opinion", "content"]
+
+
+def test_caption_announced_by_a_bare_marker_is_metadata():
+    text = f"Ministers meet in Tovana\nImage caption,\nBoats in the harbour of Tovana.\n{P1}\n{P2}\n"
+    article = clean(text)
+    assert removal(article, 3) == ("metadata", "image caption or credit")
+    assert body_lines(article) == [4, 5]
+
+
+def test_headline_listed_again_among_the_most_read_is_still_the_headline():
+    text = (f"Gulf Post Homepage\nMinisters meet in Tovana to discuss fishing quotas\n{P1}\n{P2}\nMost read\n"
+            "1\nMinisters meet in Tovana to discuss fishing quotas\n2\nStorm warning for the coast\n")
+    assert clean(text).title_lines == (2, 2)
+
+
+def test_pointer_with_its_target_inside_the_body_is_chrome():
+    article = clean(f"Ministers meet in Tovana\n\n{P1}\n\nRead more: Gulf fleets told to stay away\n\n{P2}\n")
+    assert removal(article, 5) == ("chrome", "pointer to other material")
+    assert body_lines(article) == [3, 7]
+
+
+def test_a_short_headline_never_swallows_a_lower_case_line():
+    article = clean(f"Ministers meet in Tovana\nby Jana Oberg\n{P1}\n{P2}\n")
+    assert article.title == "Ministers meet in Tovana"
+    assert article.byline == "Jana Oberg"
+
+
+def test_tags_line_inside_the_body_is_chrome():
+    article = clean(f"Ministers meet in Tovana\n\n{P1}\n\nTags: ports, fishing, Karesia\n\n{P2}\n")
+    assert removal(article, 5) == ("chrome", "tags or topics")
+    assert body_lines(article) == [3, 7]
+
+
+def test_paywall_prompt_is_chrome():
+    article = clean(f"{ARTICLE}\nAlready a subscriber? Log in to keep reading.\n")
+    assert removal(article, 8) == ("chrome", "legal, consent or subscription notice")
+
+
+def test_in_article_advertisement_label_is_bridged():
+    article = clean(f"Ministers meet in Tovana\n{P1}\nAdvertisement\n{P2}\n")
+    assert body_lines(article) == [2, 4]
+
+
+def test_lead_in_and_list_items_stay_in_the_body():
+    text = (f"Ministers meet in Tovana\n{P1}\n{P2}\nUnder the accord signed on Tuesday:\n"
+            "- each side may land half of the catch;\n- a joint commission will settle disputes\n")
+    assert body_lines(clean(text)) == [2, 3, 4, 5, 6]
+
+
+def test_key_points_list_is_never_the_headline():
+    text = ("Ministers meet in Tovana after long dispute\nKey points\nThe ministers met on Tuesday\n"
+            f"Quotas will be set for ten years\nThe boundary question is left for later\n{P1}\n{P2}\n")
+    assert clean(text).title_lines == (1, 1)
+
+
+def test_author_biography_is_metadata():
+    bio = "Jana Oberg is our correspondent in Tovana and has covered the gulf since 2015."
+    text = f"By Jana Oberg\n{ARTICLE}\n{bio}\n"
+    article = clean(text)
+    assert removal(article, 9) == ("metadata", "author biography")

@@ -47,8 +47,9 @@ def test_glob_expands_sorted(tmp_path):
 def test_format_is_decided_by_content_not_extension(tmp_path):
     (tmp_path / "page.txt").write_text(page("Hill", "A road closed."))
     (tmp_path / "plain.html").write_text("Just words about a road, with one <p> quoted.\n")
+    (tmp_path / "fragment.txt").write_text("<p>The road reopened on Monday.</p>\n")
     by_name = {os.path.basename(c.source): c.format for c in run(tmp_path)}
-    assert by_name == {"page.txt": "html", "plain.html": "text"}
+    assert by_name == {"page.txt": "html", "plain.html": "text", "fragment.txt": "html"}
 
 
 def test_gzipped_html(tmp_path):

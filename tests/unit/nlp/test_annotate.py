@@ -70,7 +70,7 @@ def test_ruler_overrides_a_nationality_misreading_of_a_known_name(nlp):
     ruler = build_ruler(nlp, ["Tomas Halvorsen"], [])
     capture = article(["Later Halvorsen left for Bergen."])
     doc = nlp.make_doc(capture.body)
-    found = complete(capture, doc, [Found(1, 2, "NORP")], ruler)
+    found = complete(capture, doc, [Found.of(doc, 1, 2, "NORP")], ruler)
     assert [(doc[f.start:f.end].text, f.label) for f in found] == [("Halvorsen", "PERSON")]
 
 
@@ -159,7 +159,7 @@ def test_title_case_run_read_as_one_organisation_gives_way_to_the_known_names(nl
     ruler = build_ruler(nlp, ["Tomas Halvorsen"], [])
     capture = article(["Halvorsen Visits Kremlin For Talks"])
     doc = nlp.make_doc(capture.body)
-    found = complete(capture, doc, [Found(0, 3, "ORG")], ruler)
+    found = complete(capture, doc, [Found.of(doc, 0, 3, "ORG")], ruler)
     got = [(doc[f.start:f.end].text, f.label) for f in found]
     assert got == [("Halvorsen", "PERSON"), ("Kremlin", "FAC")]
 
@@ -169,8 +169,9 @@ def test_collection_vote_fixes_person_place_confusions(nlp):
 
     texts = ["Bergen hosted the talks.", "Ivan Zhukovsky spoke in Bergen.", "Zhukovski and Bergen."]
     docs = [nlp.make_doc(t) for t in texts]
-    found = [[Found(0, 1, "GPE")], [Found(0, 2, "PERSON"), Found(4, 5, "GPE")],
-             [Found(0, 1, "GPE"), Found(2, 3, "PERSON")]]
+    found = [[Found.of(docs[0], 0, 1, "GPE")],
+             [Found.of(docs[1], 0, 2, "PERSON"), Found.of(docs[1], 4, 5, "GPE")],
+             [Found.of(docs[2], 0, 1, "GPE"), Found.of(docs[2], 2, 3, "PERSON")]]
     fixed = vote_labels(docs, found)
     assert [f.label for f in fixed[2]] == ["PERSON", "GPE"]  # "Zhukovski" is the person; "Bergen" a place
 
@@ -193,3 +194,38 @@ def test_a_surname_that_is_an_ordinary_word_is_not_searched_alone(nlp):
     doc = nlp.make_doc(capture.body)
     found = complete(capture, doc, [], ruler)
     assert [doc[f.start:f.end].text for f in found] == ["Anna Young"]
+
+
+def test_a_person_after_a_place_preposition_is_a_place_unless_a_known_person(nlp):
+    from readout.nlp.entities import vote_labels
+
+    texts = ["Talks ended in Velmora Bay.", "Confidence in Tomas Halvorsen fell.", "Halvorsen resigned."]
+    docs = [nlp.make_doc(t) for t in texts]
+    found = [[Found.of(docs[0], 3, 5, "PERSON")], [Found.of(docs[1], 2, 4, "PERSON")],
+             [Found.of(docs[2], 0, 1, "PERSON")]]
+    fixed = vote_labels(docs, found)
+    assert [fixed[0][0].label, fixed[1][0].label] == ["GPE", "PERSON"]
+
+
+def test_nationality_adjective_of_a_collection_place_is_norp(nlp):
+    from readout.nlp.entities import demonym_of, vote_labels
+
+    assert demonym_of("Velmoran", ["Velmora"]) == "Velmora"
+    assert demonym_of("Velmora", ["Velmora"]) is None
+    docs = [nlp.make_doc("Velmora signed."), nlp.make_doc("Velmoran officials signed.")]
+    fixed = vote_labels(docs, [[Found.of(docs[0], 0, 1, "GPE")], [Found.of(docs[1], 0, 1, "PERSON")]])
+    assert fixed[1][0].label == "NORP"
+
+
+def test_long_bodies_are_read_in_segments_and_joined_exactly(nlp):
+    import dataclasses
+
+    from readout.nlp.pipeline import parse_bodies, segments
+
+    paragraphs = [f"Mara Lind met Tomas Halvorsen in Oslo on May {n}, 2015." for n in range(1, 21)]
+    capture = article(paragraphs)
+    assert len(segments(capture, DEFAULT_SETTINGS.max_body_chars, segment_chars=300)) > 1
+    settings = dataclasses.replace(DEFAULT_SETTINGS, max_body_chars=300)
+    [doc] = parse_bodies([capture], nlp, settings)
+    assert doc.text == capture.body
+    assert [e.text for e in doc.ents if e.label_ == "GPE"] == ["Oslo"] * 20

@@ -45,7 +45,9 @@ def test_weekday_fixes_the_year_when_only_one_of_the_captures_years_fits(annotat
     text = ["Mara Lind met the Valdorian delegation on Wednesday, March 4.",
             "Their previous talks, on June 2, 2019, had failed; a treaty is due in 2020."]
     [got] = annotate(article(text))
-    assert dates_by_text(got)["Wednesday, March 4"].date.value == "2020-03-04"
+    date = dates_by_text(got)["Wednesday, March 4"].date
+    assert date.value == "2020-03-04"
+    assert [e.text for e in date.evidence] == ["Wednesday, March 4", "2020"]
 
 
 def test_weekday_does_not_fix_the_year_when_two_years_fit(annotate):
@@ -117,3 +119,11 @@ def test_a_name_ending_in_today_is_not_a_relative_day(annotate):
     published = Published("2022-01-20", "meta article:published_time")
     [got] = annotate(article(["Mara Lind told Capital Today that talks would resume."], published=published))
     assert not got.dates
+
+
+def test_a_date_on_the_first_line_alone_is_a_dateline_but_not_one_inside_a_sentence(annotate):
+    [alone, inside] = annotate(article(["May 3, 2019", "Mara Lind said on Tuesday that talks resume."]),
+                               article(["Mara Lind said on May 3, 2019 that talks would resume on Tuesday."]))
+    assert alone.reference_date.value == "2019-05-03"
+    assert inside.reference_date.is_unknown
+    assert dates_by_text(inside)["Tuesday"].date.value is None

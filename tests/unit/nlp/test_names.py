@@ -64,3 +64,9 @@ def test_two_people_with_one_surname_stay_apart_and_a_bare_surname_prefers_its_d
 
 def test_a_surname_without_a_full_name_is_its_own_canonical():
     assert canonical_map(["Minister Okonjo", "Okonjo"]) == {"Minister Okonjo": "Okonjo", "Okonjo": "Okonjo"}
+
+
+def test_canonical_map_leaves_states_and_cities_alone():
+    mapping = canonical_map(["Norway", "Anna Norway", "Bergen", "Halvorsen", "Tomas Halvorsen"])
+    assert mapping["Norway"] == "Norway" and mapping["Bergen"] == "Bergen"
+    assert mapping["Halvorsen"] == "Tomas Halvorsen"

