@@ -181,6 +181,9 @@ def test_failures_are_contained(tmp_path, fakes, monkeypatch):
         by_name = {Path(e.source).name: e for e in store.manifest()}
         assert by_name["b.txt"].status == "rejected" and "cleaner broke" in by_name["b.txt"].reason
         assert by_name["x.txt"].status == "ok" and "EXPLODE" in store.capture_text(by_name["x.txt"].source)
+    fakes.annotated.clear()
+    again = _run(folder, tmp_path / "s.db")  # the rejected text is not retried: same text, same failure
+    assert (again.new, again.rejected, fakes.annotated) == (0, 2, [])
 
 
 def test_show_and_missing_store_errors(tmp_path, fakes):

@@ -107,6 +107,10 @@ def short_date(date: DateValue) -> str | None:
     return None
 
 
+NO_YEAR = "; the capture states no year"
+WEEKDAY_ONLY = "; the captures give no date beyond the weekday"
+
+
 def date_phrase(date: DateValue) -> tuple[str | None, bool]:
     """How the answer states a date, and whether the captures give it without a year."""
     if date.value:
@@ -124,8 +128,10 @@ def date_phrase(date: DateValue) -> tuple[str | None, bool]:
             if month_word.lower().rstrip(".") in MONTHS:
                 text = f"on {_month(MONTHS[month_word.lower().rstrip('.')])} {int(number)}"
                 text += f" (a {weekday.capitalize()})" if weekday else ""
-                return text + "; the capture states no year", True
-        return None, False  # only relative words ("today", "on Tuesday") with nothing to anchor them
+                return text + NO_YEAR, True
+        if weekday:
+            return f"on a {weekday.capitalize()}{WEEKDAY_ONLY}", True
+        return None, False  # only relative words ("today", "recently") with nothing to anchor them
     if date.earliest and date.latest:
         return f"between {date.earliest} and {date.latest}" + (
             f" (stated: {stated})" if stated else ""
@@ -222,8 +228,13 @@ def answer_when(captures: Captures, event: Event, question: Question) -> Part:
     part = Part(
         event, f"{_capital(label_without_date(event))} took place {when}.", citations, date=event.date
     )
-    if no_year:
-        stated = event.date.stated or ", ".join(e.text for e in event.date.evidence)
+    stated = event.date.stated or ", ".join(e.text for e in event.date.evidence)
+    if no_year and when.endswith(WEEKDAY_ONLY):
+        part.caveats.append(
+            f"The captures give only the weekday (\u201c{stated}\u201d): neither the day of the month "
+            "nor the year is stated."
+        )
+    elif no_year:
         part.caveats.append(
             f"The capture states no year for this date (it says \u201c{stated}\u201d), "
             "so the year is unknown."
@@ -300,12 +311,13 @@ def answer_what(captures: Captures, event: Event, question: Question) -> Part:
     if question.focus != "discussion":
         return Part(event, f"{_capital(label(event))}.", mention_citations(captures, event))
     sentences = discussion_sentences(captures, event, question)
-    topics = list(dict.fromkeys(t.text for t in event.topics))
+    topics = [t for t in dict.fromkeys(t.text for t in event.topics) if _says_something(t, event)]
     if not sentences and not topics:
         return Part(event, None)
     citations = _cite_sentences(captures, sentences)
     cited = [fold(c.text).lower() for c in citations]
     shown = [t for t in topics if any(fold(t).lower() in c for c in cited)] or topics
+    shown = [t for t in shown if not any(t != other and t.lower() in other.lower() for other in shown)]
     shown = shown[:MAX_TOPICS]
     text = f"At {label(event)}, the captures report"
     text += f" these topics: {'; '.join(shown)}." if shown else " the following."
@@ -320,6 +332,14 @@ class _Candidate:
     sentence: StoredSentence
     topics: frozenset[str]  # the event's topics the sentence holds in its own words
     base: int  # what the sentence scores besides its topics
+
+
+def _says_something(topic: str, event: Event) -> bool:
+    """Whether a topic names a subject: not only the event's people or place, not an empty noun."""
+    empty = set(lexicon()["empty_topics"]["words"]) | set(lexicon()["titles"]["words"])
+    names = {t for n in (*parties(event), *event.also_present, event.place or "") for t in name_tokens(n)}
+    words = {w.lower() for w in WORD.findall(topic)} - {"the", "a", "an", "of", "s"}
+    return bool(words - names - empty)
 
 
 def discussion_sentences(captures: Captures, event: Event, question: Question) -> list[StoredSentence]:

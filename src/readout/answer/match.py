@@ -27,11 +27,6 @@ class Matches:
     chose_by: tuple[str, ...] = ()  # the question's words that chose the one event among several
 
 
-def people_tokens(event: Event) -> set[str]:
-    people = {*event.participants, *event.also_present, *event.actor, *event.recipient}
-    return {t for name in people for t in name_tokens(name)}
-
-
 def _stated_months(date: DateValue) -> set[int]:
     words = [date.stated or ""] + [e.text for e in date.evidence]
     return {

@@ -26,7 +26,8 @@ QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 def normalise_line(line: str) -> str:
     """The form a line is compared in: whitespace collapsed, case and quotation marks folded."""
-    return " ".join(line.split()).casefold().translate(QUOTES)
+    folded = " ".join(line.split()).casefold()
+    return folded if folded.isascii() else folded.translate(QUOTES)  # the quotes are never ASCII
 
 
 def site_of(capture: Capture) -> str:

@@ -19,6 +19,7 @@ import re
 import string
 import unicodedata
 from collections import Counter
+from itertools import chain
 from typing import NamedTuple
 
 from readout.clean import CleanContext, comments, rules
@@ -40,10 +41,22 @@ CREDIT_MARKS = frozenset(":/(")
 CREDIT_CUES = ("getty", "ap photo")
 # Words without which a line with no digit is no capture-time widget or relative timestamp.
 TIME_CUES = ("left", "countdown", "today", "now", "yesterday")
+TIME_CUE = re.compile("|".join(TIME_CUES))
+# Every rule anchored at the start of a line, in one pattern: a line none of them starts is checked against
+# none of them one by one (most lines of a page), the same answers for a fraction of the time.
+ANCHORED = re.compile("|".join(f"(?:{p.pattern})" for p in (
+    rules.COPYRIGHT, rules.CAPTION, rules.BYLINE, rules.URL, rules.THREAD_HEADER, rules.RELATED_HEADING,
+    rules.TAGS_PREFIX, rules.POINTER_PREFIX)).replace("?P<name>", ""), re.IGNORECASE)
+# Code points ``line_features`` counts as CJK characters (two make a word).
+CJK_CHAR = re.compile("[\u3040-\u9fff]")
 # Quoted spans: curly and guillemet quotations, and straight double quotes around text.
 QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"\n]*\"")
 UNCLOSED_QUOTE = re.compile(r"[“«]")
 NAV_SEPARATORS = re.compile(r"\s*[|•·»›/]\s*")
+NAV_SEPARATOR_CHARS = "|•·»›/"
+# Characters outside the Latin letter blocks ``script_of`` counts as Latin: when none of them is a letter,
+# the line is Latin (or letterless) and the per-character loop is skipped.
+NOT_LATIN = re.compile("[^\x00-\u024f\u1e00-\u1eff]")
 
 
 def _stopword_languages() -> dict[str, tuple[str, ...]]:
@@ -80,6 +93,8 @@ def script_of(text: str) -> str | None:
     text = text[:rules.SCRIPT_SAMPLE_CHARS]
     if text.isascii():
         return "latin" if ENOUGH_ASCII_LETTERS.search(text) else None
+    if not any(char.isalpha() for char in NOT_LATIN.findall(text)):  # accents and curly quotes only
+        return "latin" if sum(map(str.isalpha, text)) >= rules.SCRIPT_MIN_LETTERS else None
     counts: Counter[str] = Counter()
     for char in text:
         if not char.isalpha():
@@ -108,7 +123,12 @@ def tokens(text: str) -> list[str]:
 
 def detect_language(texts: list[str], script: str | None) -> str | None:
     """The capture's language, from function-word counts among the languages of its script."""
-    counts = Counter(token for text in texts for token in tokens(text))
+    return language_of_tokens([tokens(text) for text in texts], script)
+
+
+def language_of_tokens(token_lists: list[list[str]], script: str | None) -> str | None:
+    """``detect_language`` over texts already split into lower-case tokens (each line is tokenised once)."""
+    counts = Counter(chain.from_iterable(token_lists))
     hits: Counter[str] = Counter()
     for token, n in counts.items():
         for language in STOPWORD_LANGUAGES.get(token, ()):
@@ -143,15 +163,17 @@ def sample(text: str) -> str:
     return f"{text[:half]} {text[-half:]}"
 
 
-def line_features(number: int, text: str, language: str | None, doc_script: str | None) -> Line:
+def line_features(number: int, text: str, language: str | None, doc_script: str | None,
+                  words: list[str] | None = None) -> Line:
     """The features of one line, measured against the capture's language and script. A very long line is
-    measured on its head and tail (``sample``), its word count scaled up: bounded time on any input."""
+    measured on its head and tail (``sample``), its word count scaled up: bounded time on any input.
+    ``words``: ``tokens(sample(text))`` when the caller has them already."""
     full_length, text = len(text), sample(text)
-    words = tokens(text)
-    cjk = 0 if text.isascii() else sum(1 for c in text if 0x3040 <= ord(c) < 0xA000) // 2
+    words = tokens(text) if words is None else words
+    cjk = 0 if text.isascii() else len(CJK_CHAR.findall(text)) // 2
     count = (len(words) + cjk) * full_length // max(1, len(text))
     own = rules.STOPWORDS.get(language or "", frozenset())
-    own_hits = len([w for w in words if w in own])
+    own_hits = sum(map(own.__contains__, words))
     stop_ratio = own_hits / len(words) if words and own else (1.0 if count else 0.0)
     terminal, capital = _terminal(text), _capital(text)
     script = script_of(text)
@@ -177,8 +199,10 @@ def line_features(number: int, text: str, language: str | None, doc_script: str 
 
 def _nav(text: str, words: list[str]) -> bool:
     """Mostly navigation words, or three or more short items between separators."""
-    if len([w for w in words if w in rules.NAV_WORDS]) >= rules.NAV_SHARE * len(words):
+    if sum(map(rules.NAV_WORDS.__contains__, words)) >= rules.NAV_SHARE * len(words):
         return True
+    if not any(char in text for char in NAV_SEPARATOR_CHARS):
+        return False
     items = [item for item in NAV_SEPARATORS.split(text.strip()) if item]
     return (len(items) >= rules.NAV_ITEMS_MIN
             and all(len(i.split()) <= rules.NAV_ITEM_MAX_WORDS for i in items))
@@ -191,22 +215,23 @@ def _capitals(text: str) -> bool:
         lower = len(text) - len(text.translate(DROP_LOWER))
         letters = upper + lower
     else:
-        letters = len([c for c in text if c.isalpha()])
-        upper = len([c for c in text if c.isupper()])
-        lower = len([c for c in text if c.islower()])
+        letters = sum(map(str.isalpha, text))
+        upper = sum(map(str.isupper, text))
+        lower = sum(map(str.islower, text))
     cased = upper + lower
     return letters >= rules.CAPS_MIN_LETTERS and cased > 0 and upper >= rules.CAPS_SHARE * cased
 
 
 def _credit_cue(text: str, lower: str) -> bool:
     """Whether a line could end in a credit: cheap test before the credit search."""
-    return any(mark in text for mark in CREDIT_MARKS) or any(cue in lower for cue in CREDIT_CUES)
+    return not CREDIT_MARKS.isdisjoint(text) or any(cue in lower for cue in CREDIT_CUES)
 
 
-def _pointer(line: Line, link_aware: bool) -> bool:
-    """A short line leading to other material: "Watch the video:", "Original article:", "(Read more:"."""
+def _pointer(line: Line, link_aware: bool, anchored: bool = True) -> bool:
+    """A short line leading to other material: "Watch the video:", "Original article:", "(Read more:".
+    ``anchored``: False when no rule anchored at the line's start matches it (see ``ANCHORED``)."""
     stripped = line.text.strip()
-    if not link_aware and rules.POINTER_PREFIX.match(stripped) and not line.sentence:
+    if not link_aware and anchored and rules.POINTER_PREFIX.match(stripped) and not line.sentence:
         return True
     if not stripped.endswith(":") or line.words > rules.POINTER_MAX_WORDS:
         return False
@@ -218,22 +243,23 @@ def rule_label(line: Line, site_furniture: bool, link_aware: bool = False) -> tu
     ``link_aware``: the caller (HTML mode) knows which text was a link and judges "Read more: ..." itself."""
     text = line.text.strip()
     lower = text.lower()
-    if rules.COPYRIGHT.match(text):
+    anchored = ANCHORED.match(text) is not None
+    if anchored and rules.COPYRIGHT.match(text):
         return CHROME, "copyright notice", rules.HARD_CHROME_COST
-    if rules.CAPTION.match(text) or (not line.sentence and _credit_cue(text, lower)
+    if (anchored and rules.CAPTION.match(text)) or (not line.sentence and _credit_cue(text, lower)
                                      and rules.CREDIT_TAIL.search(lower)):
         return METADATA, "image caption or credit", 0.0
-    byline = rules.BYLINE.match(text)
+    byline = anchored and rules.BYLINE.match(text)
     if byline and line.words <= rules.BYLINE_MAX_WORDS and (not line.sentence or line.words <= 5):
         return METADATA, "byline", 0.0
     if is_date_line(text):
         return METADATA, "date line", 0.0
-    timely = DIGIT.search(text) is not None or any(cue in lower for cue in TIME_CUES)
+    timely = DIGIT.search(text) is not None or TIME_CUE.search(lower) is not None
     if timely and line.words <= rules.RELATIVE_TIME_MAX_WORDS and rules.RELATIVE_TIME.search(lower):
         return METADATA, "relative timestamp or reading time", 0.0
     if timely and not line.prose and rules.CAPTURE_TIME_WIDGET.search(lower):
         return CHROME, "capture-time widget (date or countdown of the capture)", rules.SOFT_CHROME_COST
-    if rules.URL.match(text):
+    if anchored and rules.URL.match(text):
         return CHROME, "bare link", rules.SOFT_CHROME_COST
     if rules.NUMERIC_ONLY.match(text):
         return CHROME, "figures and symbols only (a counter or widget)", rules.SOFT_CHROME_COST
@@ -248,13 +274,13 @@ def rule_label(line: Line, site_furniture: bool, link_aware: bool = False) -> tu
     if line.words <= rules.BOILERPLATE_MAX_WORDS and rules.BOILERPLATE_PATTERNS.search(lower):
         cost = rules.HARD_CHROME_COST if line.words > rules.LABEL_MAX_WORDS else rules.SOFT_CHROME_COST
         return CHROME, "legal, consent or subscription notice", cost
-    if rules.THREAD_HEADER.match(text):
+    if anchored and rules.THREAD_HEADER.match(text):
         return CHROME, "comment count or comment prompt", rules.SOFT_CHROME_COST
-    if rules.RELATED_HEADING.match(text):
+    if anchored and rules.RELATED_HEADING.match(text):
         return CHROME, "heading of a list of other articles", rules.HARD_CHROME_COST
-    if rules.TAGS_PREFIX.match(text) and not line.sentence:
+    if anchored and rules.TAGS_PREFIX.match(text) and not line.sentence:
         return CHROME, "tags or topics", rules.SOFT_CHROME_COST
-    if _pointer(line, link_aware):
+    if _pointer(line, link_aware, anchored):
         return CHROME, "pointer to other material", rules.SOFT_CHROME_COST
     if line.caps:
         return CHROME, "label or widget in capitals", rules.SOFT_CHROME_COST
@@ -358,9 +384,11 @@ def clean_rendered(source: str, url: str | None, id: str, mode: str, text: str, 
     heads = list(units)
     texts = {h: " ".join(raw[j].strip() for j in units[h]) for h in heads}
     keys = {h: normalise_line(texts[h]) for h in heads}
-    doc_script = script_of(sample(" ".join(sample(texts[h]) for h in heads[:400])))
-    language = detect_language([sample(texts[h]) for h in heads], doc_script)
-    features = {h: line_features(h + 1, texts[h], language, doc_script) for h in heads}
+    samples = {h: sample(texts[h]) for h in heads}
+    doc_script = script_of(sample(" ".join(samples[h] for h in heads[:400])))
+    words = {h: tokens(samples[h]) for h in heads}
+    language = language_of_tokens(list(words.values()), doc_script)
+    features = {h: line_features(h + 1, texts[h], language, doc_script, words[h]) for h in heads}
     labels: dict[int, tuple[str, str]] = {}  # first line of a unit (0-based) -> (label, reason)
     costs: dict[int, float] = {}
 

@@ -20,6 +20,9 @@ from readout.events.speech import Account
 PLACE_PREPS = ("in", "at", "to")
 # Types where PLOVER puts every party among the actors when there is no visitor/host distinction.
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Who the party is when a predicate's object is itself an event: its author ("rejected X's proposal",
+# "condemned the attack by X") or counterpart ("ruled out talks with X"), never the event's own target.
+EVENT_NOUN_PARTY = ("poss", "prep:by", "prep:with")
 # Where the recipient of a predicate with an open complement sits inside that complement.
 XCOMP_RECIPIENT = ("prep:to", "prep:with", "prep:against", "prep:on", "dative", "obj")
 
@@ -279,10 +282,13 @@ def candidate(token: Token, index: EntityIndex) -> Candidate | None:
     actor = _fill(token, entry.actor, governor, index)
     recipient = _fill(token, entry.recipient, governor, index)
     complement = child(token, "xcomp")
-    if (
-        not recipient and complement is not None
-    ):  # "refused to ratify the treaty with X", "threatened to cut Y to X"
+    if not recipient and complement is not None:  # "refused to ratify the treaty with X"
         recipient = _fill(complement, XCOMP_RECIPIENT, None, index)
+    obj = child(token, "dobj")
+    if entry.pos == "VERB" and obj is not None and recipient and recipient[0].token == obj.i and _match(obj):
+        # the party of an event named as the object: its author or counterpart ("ruled out talks with X")
+        party = _fill(obj, EVENT_NOUN_PARTY, None, index)
+        recipient = party or recipient
     if entry.pos == "NOUN" and governor is None and not (actor or recipient) and kind != "CONSULT":
         return None
     verb = governor if governor is not None else token

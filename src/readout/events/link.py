@@ -30,24 +30,29 @@ WORD = re.compile(r"\w+")
 
 @dataclass
 class Cluster:
+    """Mentions of one event so far, with what a new mention is checked against kept up to date."""
+
     members: list[EventMention] = field(default_factory=list)
     parties: set[str] = field(default_factory=set)
+    place: str | None = None
+    day: str | None = None
+    earliest: str | None = None  # the tightest bounds of the members' dates
+    latest: str | None = None
+    sources: set[str] = field(default_factory=set)  # captures that report it (not by back-reference)
+    all_sources: set[str] = field(default_factory=set)
+    words: list[set[str]] = field(default_factory=list)
 
     def add(self, mention: EventMention) -> None:
         self.members.append(mention)
         self.parties |= set(mention.participants)
-
-    @property
-    def place(self) -> str | None:
-        return next((m.place for m in self.members if m.place), None)
-
-    @property
-    def day(self) -> str | None:
-        return next((m.date.value for m in self.members if m.date.value), None)
-
-    @property
-    def sources(self) -> set[str]:
-        return {m.source for m in self.members if not m.back_reference}
+        self.place = self.place or mention.place
+        self.day = self.day or mention.date.value
+        self.earliest = max(filter(None, (self.earliest, mention.date.earliest)), default=None)
+        self.latest = min(filter(None, (self.latest, mention.date.latest)), default=None)
+        self.all_sources.add(mention.source)
+        if not mention.back_reference:
+            self.sources.add(mention.source)
+        self.words.append(_words(mention))
 
 
 def _canonical(mentions: Sequence[EventMention]) -> list[EventMention]:
@@ -91,13 +96,9 @@ def _words(m: EventMention) -> set[str]:
     return {w.lower() for x in m.mentions for w in WORD.findall(x.sentence)}
 
 
-def _agree_text(a: EventMention, members: list[EventMention]) -> bool:
+def _agree_text(a: EventMention, known: list[set[str]]) -> bool:
     mine = _words(a)
-    for b in members:
-        theirs = _words(b)
-        if mine and theirs and len(mine & theirs) / len(mine | theirs) >= SAME_TEXT:
-            return True
-    return False
+    return any(mine and theirs and len(mine & theirs) / len(mine | theirs) >= SAME_TEXT for theirs in known)
 
 
 def _dates_conflict(a: DateValue, b: DateValue) -> bool:
@@ -115,9 +116,9 @@ def _meeting_score(m: EventMention, cluster: Cluster, anchors: dict[str, list[dt
         return None  # one party in common is not the same meeting when both name two
     if m.place and cluster.place and m.place != cluster.place:
         return None
-    if any(_dates_conflict(m.date, x.date) for x in cluster.members):
+    if _dates_conflict(m.date, DateValue(cluster.day, cluster.earliest, cluster.latest)):
         return None
-    if m.source in cluster.sources or (m.back_reference and m.source in {x.source for x in cluster.members}):
+    if m.source in cluster.sources or (m.back_reference and m.source in cluster.all_sources):
         return None
     score = len(set(m.participants) & cluster.parties) + (m.place is not None and m.place == cluster.place)
     day = cluster.day
@@ -128,7 +129,7 @@ def _meeting_score(m: EventMention, cluster: Cluster, anchors: dict[str, list[dt
     undated_sources = {m.source} if not m.date.value else cluster.sources
     target = _day(m.date.value or day)
     near = any(abs((d - target).days) <= ANCHOR_DAYS for s in undated_sources for d in anchors.get(s, []))
-    if near or _agree_text(m, cluster.members):
+    if near or _agree_text(m, cluster.words):
         return score + 1
     return None
 
@@ -219,7 +220,7 @@ def link_events(mentions: Sequence[EventMention]) -> list[Event]:
             continue
         key = (m.type, tuple(sorted(m.actor)), tuple(sorted(m.recipient)), m.opinion)
         same = others.setdefault(key, [])
-        home = next((c for c in same if _same_other(m, c.members[0])), None)
+        home = next((c for c in same if _same_other(m, c)), None)
         if home is None:
             same.append(Cluster())
             home = same[-1]
@@ -228,16 +229,8 @@ def link_events(mentions: Sequence[EventMention]) -> list[Event]:
     return sorted((_event(c.members) for c in clusters + rest), key=_order)
 
 
-def _same_other(a: EventMention, b: EventMention) -> bool:
-    if (a.type, set(a.actor), set(a.recipient), a.opinion) != (
-        b.type,
-        set(b.actor),
-        set(b.recipient),
-        b.opinion,
-    ):
+def _same_other(a: EventMention, cluster: Cluster) -> bool:
+    """Type and roles already agree (the caller's key); another capture, and the same day or account."""
+    if a.source in cluster.all_sources:
         return False
-    if a.source == b.source:
-        return False
-    same_day = a.date.value is not None and a.date.value == b.date.value
-    same_text = _agree_text(a, [b])
-    return same_day or same_text
+    return (a.date.value is not None and a.date.value == cluster.day) or _agree_text(a, cluster.words)

@@ -24,7 +24,9 @@ def _phrase(token: Token, limit: int) -> tuple[int, int] | None:
         keep.append(child)
         stack.extend(c for c in child.children if c.dep_ not in CLAUSE_DEPS)
     keep.sort(key=lambda t: t.i)
-    while keep and (keep[0].dep_ in ("det", "poss", "cc") or keep[0].pos_ in ("DET", "PRON", "CCONJ")):
+    while keep and (
+        keep[0].dep_ in ("det", "poss", "cc", "case") or keep[0].pos_ in ("DET", "PRON", "CCONJ", "PART")
+    ):
         keep = keep[1:]
     run = []
     for t in keep:  # a contiguous run from the first kept token

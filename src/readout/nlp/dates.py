@@ -62,9 +62,11 @@ AMBIGUOUS_NUMERIC = re.compile(r"\b(0?[1-9]|1[0-2])[/.\-](0?[1-9]|1[0-2])[/.\-]\
 AS_OF = re.compile(r"\b(?:as\s+of|as\s+at|as\s+on)\s+$", re.IGNORECASE)
 
 # Capture-time widgets and footers, read on the line that holds the date: a countdown ("11 days left"),
-# a copyright notice. Never a date of the article (see the module docstring).
+# a time stamp relative to the capture ("Updated 3 days ago"), a copyright notice. Never a date of the
+# article (see the module docstring).
 WIDGET_LINE = re.compile(
     r"\b\d+\s+(?:days?|hours?|minutes?)\s+(?:left|remaining|to\s+go)\b|"
+    r"\b(?:posted|updated|published|modified)\b.{0,40}\bago\b|"
     r"©|\(c\)\s*\d{4}|\bcopyright\s+(?:©\s*)?\d{4}|\ball\s+rights\s+reserved\b", re.IGNORECASE)
 # A year range in a footer ("1991-2023"): never a date.
 YEAR_RANGE = re.compile(r"\b(?:1[89]|20)\d\d\s*[-\u2013]\s*(?:1[89]|20)\d\d\b")

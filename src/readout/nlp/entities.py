@@ -3,15 +3,15 @@
 Per Doc, in order:
 1. the model's entities, trimmed of a leading "the" and a trailing possessive or punctuation;
 2. relabelled where a gazetteer or the metonym file knows better: a known city or country the model
-   read as NORP or ORG becomes GPE ("at Sochi" as NORP); "the Kremlin" becomes a FAC; then where the
+   read as NORP or ORG becomes GPE ("at Bergen" as NORP); "Downing Street" becomes a FAC; then where the
    collection contradicts the model (vote_labels): "in X" is a place, a place that is the surname of a
    person the collection names is that person, a nationality adjective of a known place is NORP;
 3. completed by a span ruler built from the names the whole collection gives (people's full names and
    surnames, places), so a later bare mention the model missed or mislabelled is found;
 4. canonical names: people through the collection's NameIndex (a bare surname prefers the full name its
    own document gives), places through the gazetteer;
-5. role nouns bound to the person the document names in that role: "Russian President X" binds
-   "the Russian President" elsewhere in the document to X.
+5. role nouns bound to the person the document names in that role: "Valdorian President X" binds
+   "the Valdorian President" elsewhere in the document to X.
 The Doc's ``ents`` are replaced by the result, each span's ``kb_id_`` holding its canonical name, so the
 events stage reads the same entities from the Doc as the records show.
 """
@@ -169,11 +169,10 @@ def complete(article: Article, doc: Doc, found: list[Found], ruler: SpanRuler) -
         if any(foreign[span.start:span.end]):
             continue
         overlapping = {taken[i] for i in range(span.start, span.end) if i in taken}
-        if any(f.label not in OVERWRITABLE for f in overlapping):
-            continue
-        if any((f.start < span.start or f.end > span.end) and _known_names_in(f, matches) < 2
+        if any(_known_names_in(f, matches) < 2
+               and (f.label not in OVERWRITABLE or f.start < span.start or f.end > span.end)
                for f in overlapping):
-            continue  # a longer organisation name ("the Smith Foundation") keeps its reading
+            continue  # the model's person or place, or a longer name ("the Smith Foundation"), stands
         result = [f for f in result if f not in overlapping]
         new = Found(span.start, span.end, span.label_, span.text)
         result.append(new)
@@ -184,16 +183,16 @@ def complete(article: Article, doc: Doc, found: list[Found], ruler: SpanRuler) -
 
 
 def _known_names_in(found: Found, matches: Sequence[Span]) -> int:
-    """How many of the collection's names lie inside an entity. Two or more ("Kovac Visits Kremlin"):
-    the model read a title-case run as one organisation, and the names replace it."""
+    """How many of the collection's names lie inside an entity. Two or more ("Kovac Visits Downing Street",
+    "Kovac Lind" for "Kovac and Lind"): the model read a run of names as one, and the names replace it."""
     return sum(1 for m in matches if found.start <= m.start and m.end <= found.end)
 
 
-# Prepositions after which a capitalised name is a place ("in Harnau", "near Tovana", "at Sochi").
+# Prepositions after which a capitalised name is a place ("in Harnau", "near Tovana", "at Bergen").
 PLACE_PREPOSITIONS = frozenset({"in", "near", "at"})
 # Nouns that name a place by its kind before "of" ("the city of Holm").
 PLACE_KINDS = frozenset({"city", "town", "village", "province", "region", "capital", "port", "district"})
-# Endings that make a nationality adjective of a place name ("Syria" -> "Syrian", "China" -> "Chinese").
+# Endings that make a nationality adjective of a place name ("Kenya" -> "Kenyan", "China" -> "Chinese").
 DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish")
 # The collection must label a text a place at least this often, and more often than a person, to
 # overrule the model on a place the gazetteer does not know.
@@ -312,7 +311,7 @@ ROLE_CONNECTIVES = frozenset({"of", "to", "and"})
 
 
 def _role_end(doc: Doc, start: int) -> int | None:
-    """End of a role phrase at ``start`` ("Russian Defense Minister"): an optional nationality, then
+    """End of a role phrase at ``start`` ("Valdorian Defense Minister"): an optional nationality, then
     title words ending in a title that is a role (not a courtesy form like "Dr.")."""
     if doc[start].lower_ in ROLE_CONNECTIVES:
         return None
@@ -345,7 +344,7 @@ def _after_courtesy(doc: Doc, i: int) -> int:
 
 
 def bind_roles(doc: Doc, named: list[Named], foreign: Sequence[bool]) -> list[Named]:
-    """Step 5: "the Russian President" -> the person the document calls "Russian President X"."""
+    """Step 5: "the Valdorian President" -> the person the document calls "Valdorian President X"."""
     person_at = {i: n for n in named if n.label == PERSON for i in range(n.start, n.end)}
     taken = {i for n in named if n.label == PERSON or n.label in PLACE_LABELS for i in range(n.start, n.end)}
     holders: dict[str, set[str]] = {}
@@ -369,7 +368,7 @@ def bind_roles(doc: Doc, named: list[Named], foreign: Sequence[bool]) -> list[Na
     for start, end, key in bare_roles:
         bound = holders.get(key, set())
         if len(bound) == 1:
-            out = [n for n in out if n.end <= start or n.start >= end]  # the role replaces "Russian" (NORP)
+            out = [n for n in out if n.end <= start or n.start >= end]  # the role replaces "Valdorian" (NORP)
             out.append(Named(start, end, PERSON, next(iter(bound))))
     return sorted(out, key=lambda n: n.start)
 

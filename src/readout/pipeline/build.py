@@ -127,6 +127,12 @@ def _account(
             summary.rejected += entry.status == "rejected"
             continue
         stored_as = store.stored_source(capture.id)
+        previous = store.manifest_entry(entry.source)
+        if stored_as is None and previous and previous.status == "rejected" and previous.id == capture.id:
+            # Rejected by an earlier run for what this text is (cleaning, annotation): the same text
+            # fails the same way, and retrying it would shift the batches a rerun annotates together.
+            summary.rejected += 1
+            continue
         if stored_as is None:
             work.inputs.append((entry, capture))
             work.pending.append((entry, capture))
@@ -139,7 +145,6 @@ def _account(
             summary.duplicates += 1
         else:
             work.inputs.append((entry, capture))
-            previous = store.manifest_entry(entry.source)
             summary.captures += 1
             summary.near_duplicates += bool(previous and previous.near_duplicate_of)
     return work

@@ -105,7 +105,10 @@ def store(tmp_path_factory):
         place="Kessmar",
         topics=(
             Topic("reopen the northern rail line", "kessmar.txt", (5, 5)),
+            Topic("the northern rail line", "kessmar.txt", (5, 5)),
             Topic("a joint inquiry into the dam collapse", "kessmar.txt", (7, 7)),
+            Topic("President Okonjo", "kessmar.txt", (5, 5)),
+            Topic("source", "kessmar.txt", (7, 7)),
         ),
         attributions=(
             Attribution(
@@ -182,6 +185,8 @@ def test_discussion_cites_topic_sentences_and_notes_unnamed_sources(store, contr
     assert {(5, 5), (7, 7)} <= cited
     assert (9, 9) not in cited and (11, 11) not in cited  # weather chrome-like aside and opinion stay out
     assert "rail line" in a.answer and "dam collapse" in a.answer
+    listed = a.answer.split("these topics: ")[1].split(". In their words")[0].split("; ")
+    assert listed == ["reopen the northern rail line", "a joint inquiry into the dam collapse"]
     assert any("unnamed sources" in c for c in a.caveats)
 
 

@@ -87,3 +87,17 @@ def test_quote_of_changed_text_quotes_the_lines_and_at_most_five():
     long_sentence = " ".join(LINES[5:12])
     citation = quote(LINES, "x.txt", (6, 12), long_sentence)
     assert citation.lines[1] - citation.lines[0] < 5 and verified(LINES, citation)
+
+
+def test_date_phrases_never_add_precision():
+    from readout.answer.compose import date_phrase
+
+    assert date_phrase(DateValue(value="2018-05-17")) == ("on 17 May 2018", False)
+    no_year = DateValue(stated="Tuesday, September 12", evidence=(Evidence("x", (1, 1), "September 12"),))
+    assert date_phrase(no_year) == ("on September 12 (a Tuesday); the capture states no year", True)
+    weekday = DateValue(stated="Tuesday", evidence=(Evidence("x", (1, 1), "Tuesday"),))
+    assert date_phrase(weekday) == ("on a Tuesday; the captures give no date beyond the weekday", True)
+    assert date_phrase(DateValue(stated="today", evidence=(Evidence("x", (1, 1), "today"),))) == (None, False)
+    assert date_phrase(DateValue()) == (None, False)
+    bounded = DateValue(earliest="2017-01-01", latest="2017-09-21", stated="before September 21, 2017")
+    assert date_phrase(bounded)[0].startswith("between 2017-01-01 and 2017-09-21")

@@ -139,3 +139,8 @@ def test_lexicon_and_sentences_cover_all_sixteen_plover_types():
 
     assert {e.type for entries in predicates().values() for e in entries} == set(PLOVER_TYPES)
     assert {row["type"] for row in SENTENCES} == set(PLOVER_TYPES)
+
+
+def test_the_party_of_an_event_object_is_its_counterpart_not_the_event(nlp):
+    (event,) = events_of(nlp, "Marovia ruled out talks with the rebels.")
+    assert (event.type, event.recipient) == ("REJECT", ("rebels",))

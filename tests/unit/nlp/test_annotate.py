@@ -75,8 +75,8 @@ def test_ruler_overrides_a_nationality_misreading_of_a_known_name(nlp):
 
 
 def test_metonym_is_a_place_in_its_city(annotate):
-    [(got, _)] = annotate(article(["Officials at the Kremlin rejected the Valdorian proposal on Monday."]))
-    assert ("Kremlin", "Moscow") in {(e.text, e.canonical) for e in got.entities}
+    [(got, _)] = annotate(article(["Officials at Downing Street rejected the Valdorian proposal on Monday."]))
+    assert ("Downing Street", "London") in {(e.text, e.canonical) for e in got.entities}
 
 
 def test_a_known_city_read_as_a_nationality_becomes_a_place():
@@ -107,8 +107,8 @@ def test_sentences_never_cross_paragraphs(annotate):
 
 
 WORDS = ["the", "of", "and", "said", "that", "Mara", "Lind", "met", "Tomas", "Halvorsen", "in", "Tallinn",
-         "on", "May", "5,", "2015", "and",
-         "the", "Kremlin", "said", "\u201cno\u201d", "\u2014", "Halvorsen\u2019s", "aide", "left", "Oslo."]
+         "on", "May", "5,", "2015", "and", "the", "White", "House", "said", "\u201cno\u201d", "\u2014",
+         "Halvorsen\u2019s", "aide", "left", "Oslo."]
 
 
 def test_offsets_and_lines_are_exact_on_generated_captures(annotate):
@@ -157,11 +157,11 @@ def test_acronym_read_as_a_person_is_an_organisation():
 
 def test_title_case_run_read_as_one_organisation_gives_way_to_the_known_names(nlp):
     ruler = build_ruler(nlp, ["Tomas Halvorsen"], [])
-    capture = article(["Halvorsen Visits Kremlin For Talks"])
+    capture = article(["Halvorsen Visits Downing Street For Talks"])
     doc = nlp.make_doc(capture.body)
-    found = complete(capture, doc, [Found.of(doc, 0, 3, "ORG")], ruler)
+    found = complete(capture, doc, [Found.of(doc, 0, 4, "ORG")], ruler)
     got = [(doc[f.start:f.end].text, f.label) for f in found]
-    assert got == [("Halvorsen", "PERSON"), ("Kremlin", "FAC")]
+    assert got == [("Halvorsen", "PERSON"), ("Downing Street", "FAC")]
 
 
 def test_collection_vote_fixes_person_place_confusions(nlp):
@@ -229,3 +229,11 @@ def test_long_bodies_are_read_in_segments_and_joined_exactly(nlp):
     [doc] = parse_bodies([capture], nlp, settings)
     assert doc.text == capture.body
     assert [e.text for e in doc.ents if e.label_ == "GPE"] == ["Oslo"] * 20
+
+
+def test_two_known_names_read_as_one_person_are_split(nlp):
+    ruler = build_ruler(nlp, ["Tomas Halvorsen", "Mara Lind", "Lind"], [])
+    capture = article(["Talks between Halvorsen Lind ended."])
+    doc = nlp.make_doc(capture.body)
+    found = complete(capture, doc, [Found.of(doc, 2, 4, "PERSON")], ruler)
+    assert [(f.text, f.label) for f in found] == [("Halvorsen", "PERSON"), ("Lind", "PERSON")]

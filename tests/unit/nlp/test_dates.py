@@ -127,3 +127,9 @@ def test_a_date_on_the_first_line_alone_is_a_dateline_but_not_one_inside_a_sente
     assert alone.reference_date.value == "2019-05-03"
     assert inside.reference_date.is_unknown
     assert dates_by_text(inside)["Tuesday"].date.value is None
+
+
+def test_capture_relative_time_stamps_are_not_dates(annotate):
+    published = Published("2022-01-20", "meta article:published_time")
+    [got] = annotate(article(["Updated 2 days ago", "Mara Lind spoke yesterday."], published=published))
+    assert [d.text for d in got.dates] == ["yesterday"]

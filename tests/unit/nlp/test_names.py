@@ -70,3 +70,12 @@ def test_canonical_map_leaves_states_and_cities_alone():
     mapping = canonical_map(["Norway", "Anna Norway", "Bergen", "Halvorsen", "Tomas Halvorsen"])
     assert mapping["Norway"] == "Norway" and mapping["Bergen"] == "Bergen"
     assert mapping["Halvorsen"] == "Tomas Halvorsen"
+
+
+def test_a_title_word_inside_a_name_is_part_of_the_name():
+    assert canonical_map(["John Major", "Mr. Major"])["Mr. Major"] == "John Major"
+
+
+def test_a_bare_family_name_written_first_joins_its_full_name():
+    assert canonical_map(["Wen Jiabo", "Wen"])["Wen"] == "Wen Jiabo"
+    assert canonical_map(["Wen Jiabo", "Wen Lu", "Wen"])["Wen"] == "Wen"  # two people: undecided
