@@ -185,8 +185,7 @@ def show(
 @app.command()
 def report(
     db: DbOpt = Path("readout.db"),
-    out: Arg[Path, typer.Option("-o", "--out", help="The folder to write index.html and readout.md to.")] = Path(
-        "report"),
+    out: Arg[Path, typer.Option("-o", "--out", help="Output folder.")] = Path("report"),
 ) -> None:
     """Write the readout report: DIR/index.html (self-contained) and DIR/readout.md."""
     from readout.report import write_report
@@ -237,7 +236,7 @@ def eval_cleaning(
 @eval_app.command("events")
 def eval_events(
     gold: Arg[Path, typer.Option("--gold", help="Gold events, as ../shared/gold/events.json.")],
-    captures: Arg[Path | None, typer.Option("--captures", help="Captures to build from (default: beside the gold).")] = None,
+    captures: Arg[Path | None, typer.Option("--captures", help="Captures to score.")] = None,
     db: Arg[Path | None, typer.Option("--db", help="Score this store instead of building one.")] = None,
 ) -> None:
     """Meetings, false dates, secondary events, attributions, roles and topics against gold events."""
