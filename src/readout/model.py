@@ -9,6 +9,7 @@ Ray Data unchanged. Line ranges are 1-based and inclusive, into the capture's li
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 Lines = tuple[int, int]
@@ -106,20 +107,22 @@ class Article:
         return PARAGRAPH_SEPARATOR.join(p.text for p in self.paragraphs)
 
     def lines_of(self, start: int, end: int) -> Lines:
-        """The capture lines that hold ``body[start:end]``."""
-        first = last = None
-        for p in self.paragraphs:
-            if p.end <= start and not (start == end == p.end):
-                continue
-            if p.start >= end and first is not None:
-                break
-            a = p.lines[0] + p.text.count("\n", 0, max(0, start - p.start))
-            b = p.lines[0] + p.text.count("\n", 0, max(0, min(end, p.end) - p.start))
-            first = a if first is None else first
-            last = b
-        if first is None:
+        """The capture lines that hold ``body[start:end]`` (bisect over paragraph offsets: long bodies
+        ask this for every sentence and entity)."""
+        paragraphs = self.paragraphs
+        starts = [p.start for p in paragraphs]
+        first_index = max(0, bisect_right(starts, start) - 1)
+        last_index = max(first_index, bisect_left(starts, end) - 1) if end > start else first_index
+        if not paragraphs or start > paragraphs[-1].end or start < 0:
             raise ValueError(f"offsets {start}-{end} fall outside the body")
-        return (first, last)
+        first_paragraph, last_paragraph = paragraphs[first_index], paragraphs[last_index]
+        if start > first_paragraph.end:  # in the separator between two paragraphs
+            first_paragraph = paragraphs[min(first_index + 1, len(paragraphs) - 1)]
+        first = first_paragraph.lines[0] + first_paragraph.text.count(
+            "\n", 0, max(0, start - first_paragraph.start))
+        last = last_paragraph.lines[0] + last_paragraph.text.count(
+            "\n", 0, max(0, min(end, last_paragraph.end) - last_paragraph.start))
+        return (first, max(first, last))
 
 
 def make_paragraphs(items: list[tuple[str, Lines, str]]) -> tuple[Paragraph, ...]:

@@ -88,7 +88,7 @@ def is_thread_end(text: str) -> bool:
                 or rules.COMMENT_FORM_HEADER.match(text) or rules.RELATED_HEADING.match(text)
                 or rules.NAV_LINE.match(text)
                 or (len(text.split()) <= rules.BOILERPLATE_MAX_WORDS
-                    and rules.BOILERPLATE_PATTERNS.search(lower)))
+                    and rules.has_boilerplate(lower)))
 
 
 def _confirmed(lines: list[str], after: list[int]) -> bool:

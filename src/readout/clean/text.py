@@ -42,11 +42,6 @@ CREDIT_CUES = ("getty", "ap photo")
 # Words without which a line with no digit is no capture-time widget or relative timestamp.
 TIME_CUES = ("left", "countdown", "today", "now", "yesterday")
 TIME_CUE = re.compile("|".join(TIME_CUES))
-# Every rule anchored at the start of a line, in one pattern: a line none of them starts is checked against
-# none of them one by one (most lines of a page), the same answers for a fraction of the time.
-ANCHORED = re.compile("|".join(f"(?:{p.pattern})" for p in (
-    rules.COPYRIGHT, rules.CAPTION, rules.BYLINE, rules.URL, rules.THREAD_HEADER, rules.RELATED_HEADING,
-    rules.TAGS_PREFIX, rules.POINTER_PREFIX)).replace("?P<name>", ""), re.IGNORECASE)
 # Code points ``line_features`` counts as CJK characters (two make a word).
 CJK_CHAR = re.compile("[\u3040-\u9fff]")
 # Quoted spans: curly and guillemet quotations, and straight double quotes around text.
@@ -227,11 +222,10 @@ def _credit_cue(text: str, lower: str) -> bool:
     return not CREDIT_MARKS.isdisjoint(text) or any(cue in lower for cue in CREDIT_CUES)
 
 
-def _pointer(line: Line, link_aware: bool, anchored: bool = True) -> bool:
-    """A short line leading to other material: "Watch the video:", "Original article:", "(Read more:".
-    ``anchored``: False when no rule anchored at the line's start matches it (see ``ANCHORED``)."""
+def _pointer(line: Line, link_aware: bool) -> bool:
+    """A short line leading to other material: "Watch the video:", "Original article:", "(Read more:"."""
     stripped = line.text.strip()
-    if not link_aware and anchored and rules.POINTER_PREFIX.match(stripped) and not line.sentence:
+    if not link_aware and rules.POINTER_PREFIX.match(stripped) and not line.sentence:
         return True
     if not stripped.endswith(":") or line.words > rules.POINTER_MAX_WORDS:
         return False
@@ -243,13 +237,12 @@ def rule_label(line: Line, site_furniture: bool, link_aware: bool = False) -> tu
     ``link_aware``: the caller (HTML mode) knows which text was a link and judges "Read more: ..." itself."""
     text = line.text.strip()
     lower = text.lower()
-    anchored = ANCHORED.match(text) is not None
-    if anchored and rules.COPYRIGHT.match(text):
+    if rules.COPYRIGHT.match(text):
         return CHROME, "copyright notice", rules.HARD_CHROME_COST
-    if (anchored and rules.CAPTION.match(text)) or (not line.sentence and _credit_cue(text, lower)
+    if rules.CAPTION.match(text) or (not line.sentence and _credit_cue(text, lower)
                                      and rules.CREDIT_TAIL.search(lower)):
         return METADATA, "image caption or credit", 0.0
-    byline = anchored and rules.BYLINE.match(text)
+    byline = rules.BYLINE.match(text)
     if byline and line.words <= rules.BYLINE_MAX_WORDS and (not line.sentence or line.words <= 5):
         return METADATA, "byline", 0.0
     if is_date_line(text):
@@ -259,7 +252,7 @@ def rule_label(line: Line, site_furniture: bool, link_aware: bool = False) -> tu
         return METADATA, "relative timestamp or reading time", 0.0
     if timely and not line.prose and rules.CAPTURE_TIME_WIDGET.search(lower):
         return CHROME, "capture-time widget (date or countdown of the capture)", rules.SOFT_CHROME_COST
-    if anchored and rules.URL.match(text):
+    if rules.URL.match(text):
         return CHROME, "bare link", rules.SOFT_CHROME_COST
     if rules.NUMERIC_ONLY.match(text):
         return CHROME, "figures and symbols only (a counter or widget)", rules.SOFT_CHROME_COST
@@ -271,16 +264,16 @@ def rule_label(line: Line, site_furniture: bool, link_aware: bool = False) -> tu
         return CHROME, "navigation, share or account links", rules.SOFT_CHROME_COST
     if line.words <= rules.BOILERPLATE_MAX_WORDS and rules.COMMENT_FORM.search(lower):
         return CHROME, "comment form", rules.HARD_CHROME_COST
-    if line.words <= rules.BOILERPLATE_MAX_WORDS and rules.BOILERPLATE_PATTERNS.search(lower):
+    if line.words <= rules.BOILERPLATE_MAX_WORDS and rules.has_boilerplate(lower):
         cost = rules.HARD_CHROME_COST if line.words > rules.LABEL_MAX_WORDS else rules.SOFT_CHROME_COST
         return CHROME, "legal, consent or subscription notice", cost
-    if anchored and rules.THREAD_HEADER.match(text):
+    if rules.THREAD_HEADER.match(text):
         return CHROME, "comment count or comment prompt", rules.SOFT_CHROME_COST
-    if anchored and rules.RELATED_HEADING.match(text):
+    if rules.RELATED_HEADING.match(text):
         return CHROME, "heading of a list of other articles", rules.HARD_CHROME_COST
-    if anchored and rules.TAGS_PREFIX.match(text) and not line.sentence:
+    if rules.TAGS_PREFIX.match(text) and not line.sentence:
         return CHROME, "tags or topics", rules.SOFT_CHROME_COST
-    if _pointer(line, link_aware, anchored):
+    if _pointer(line, link_aware):
         return CHROME, "pointer to other material", rules.SOFT_CHROME_COST
     if line.caps:
         return CHROME, "label or widget in capitals", rules.SOFT_CHROME_COST
