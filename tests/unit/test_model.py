@@ -17,7 +17,8 @@ def test_offsets_map_to_the_lines_that_hold_the_words():
 
 
 def test_offsets_in_every_paragraph_of_a_long_body():
-    a = article([(f"Paragraph {i} line one.\nLine two.", (10 * i + 1, 10 * i + 2), "content") for i in range(50)])
+    a = article([(f"Paragraph {i} line one.\nLine two.", (10 * i + 1, 10 * i + 2), "content")
+                 for i in range(50)])
     for i, p in enumerate(a.paragraphs):
         assert a.lines_of(p.start, p.start + 9) == (10 * i + 1, 10 * i + 1)
         assert a.lines_of(p.end - 4, p.end) == (10 * i + 2, 10 * i + 2)
