@@ -58,7 +58,8 @@ def role_ok(score, gold: dict, event: dict) -> bool:
         actor, recip = score.names(event.get("actor")), score.names(event.get("recipient"))
         if actor and set(actor) == set(recip):
             return False
-    return score.role_match(gold["source"], actor) and (not gold["target"] or score.role_match(gold["target"], recip))
+    return score.role_match(gold["source"], actor) and (
+        not gold["target"] or score.role_match(gold["target"], recip))
 
 
 def breakdown(score, gold: dict[str, dict], out: Path, verbose: bool) -> None:
@@ -85,7 +86,8 @@ def breakdown(score, gold: dict[str, dict], out: Path, verbose: bool) -> None:
         if not evs:
             confusion[label]["(none)"] += 1
         if verbose and not full:
-            got = [(score.type_of(e), score.names(e.get("actor")), score.names(e.get("recipient"))) for e in evs]
+            got = [(score.type_of(e), score.names(e.get("actor")), score.names(e.get("recipient")))
+                   for e in evs]
             print(f"{key} {g['event']} {g['source']} -> {g['target']}\n   got {got}\n   {g['text']}")
     print(f"{'type':<11}{'n':>4}{'typed':>7}{'full':>6}  emitted instead")
     for label, c in sorted(rows.items(), key=lambda kv: kv[1]["typed"] / kv[1]["n"]):

@@ -19,7 +19,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from readout.answer.compose import ANSWERERS, Captures, Part, label, source_caveats, unknown_text, vague_date
+from readout.answer.compose import (
+    ANSWERERS,
+    Captures,
+    Part,
+    label,
+    mention_citations,
+    source_caveats,
+    unknown_text,
+    vague_date,
+)
 from readout.answer.match import find_events
 from readout.answer.question import Question, read_question
 from readout.model import Answer, Citation, Event
@@ -43,7 +52,7 @@ def answer_question(question: str, store: Store) -> Answer:
     if all(p.text is None for p in parts):
         vague = vague_date(parts[0].event.date) if kind == "when" else None
         fixes = f" (they say only \u201c{vague}\u201d, which fixes no date)" if vague else ""
-        return _no_answer(question, f"the captures {unknown_text(kind, parts[0].event)}{fixes}.")
+        return _no_answer(question, f"the captures {unknown_text(kind, parts[0].event, read)}{fixes}.")
     if len(parts) == 1:
         answer = _single(question, read, parts[0], matches.set_aside)
         if matches.chose_by:
@@ -56,7 +65,9 @@ def answer_question(question: str, store: Store) -> Answer:
         return answer
     for part in parts:
         if part.text is None:
-            part.text = f"The captures {unknown_text(kind, part.event)}."
+            # A candidate is shown with the sentences that report it, so a reader can tell it apart.
+            part.text = f"The captures {unknown_text(kind, part.event, read)}."
+            part.citations = mention_citations(captures, part.event, limit=1)
     agree = len({p.key for p in parts}) == 1 and parts[0].key is not None
     return _several(question, read, parts, ambiguous=not (read.plural or agree))
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from readout.answer.cite import fold, quote
-from readout.answer.question import MONTHS, Question, lexicon
+from readout.answer.question import MONTHS, Question, lexicon, stem, subject_stems
 from readout.model import Citation, DateValue, Event, Lines
 from readout.store import Store, StoredSentence, name_tokens
 
@@ -24,8 +24,11 @@ MONTH_DAY = re.compile(
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # How many sentences an answer cites per event: enough for the several points of a discussion, few
 # enough that each citation is read.
-MAX_CITATIONS = 5
+MAX_CITATIONS = 8
 MAX_WHO_CITATIONS = 2
+# A sentence holding what the question asks about ("about foreign forces") outweighs one holding a
+# topic: the question has said which part of the discussion it wants.
+SUBJECT_WEIGHT = 3
 # A sentence must hold a topic and more, or carry cues and a party, to be cited for "what was
 # discussed": a lone reporting verb ("said") or a lone noun phrase is not a discussion.
 MIN_DISCUSSION_SCORE = 3
@@ -181,8 +184,19 @@ def _cite_sentences(captures: Captures, sentences: list[StoredSentence]) -> list
 def mention_citations(
     captures: Captures, event: Event, limit: int = 2, prefer: set[str] | None = None
 ) -> list[Citation]:
-    """The sentences that report the event, those holding ``prefer`` words first."""
-    mentions = sorted(event.mentions, key=lambda m: -len(_tokens(m.sentence) & (prefer or set())))
+    """The sentences that report the event, those holding ``prefer`` words first.
+
+    Mentions in the documents the event's topics were read from come first: another document may only
+    refer back to the event ("their last meeting"), which tells a reader little about it.
+    """
+    reporting = {t.source for t in event.topics}
+    mentions = sorted(
+        event.mentions,
+        key=lambda m: (
+            bool(reporting) and m.source not in reporting,
+            -len(_tokens(m.sentence) & (prefer or set())),
+        ),
+    )
     out: list[Citation] = []
     for mention in mentions:
         citation = captures.quote(mention.source, mention.lines, mention.sentence)
@@ -312,6 +326,12 @@ def answer_what(captures: Captures, event: Event, question: Question) -> Part:
         return Part(event, f"{_capital(label(event))}.", mention_citations(captures, event))
     sentences = discussion_sentences(captures, event, question)
     topics = [t for t in dict.fromkeys(t.text for t in event.topics) if _says_something(t, event)]
+    if question.topic:
+        # The question asks about one subject: only what the captures say of it answers, and when they
+        # say nothing of it the answer is that they do not, not the rest of the talks.
+        asked = {stem(w) for w in question.topic}
+        sentences = [s for s in sentences if {stem(w) for w in _tokens(s.text)} & asked]
+        topics = [t for t in topics if {stem(w) for w in _tokens(t)} & asked]
     if not sentences and not topics:
         return Part(event, None)
     citations = _cite_sentences(captures, sentences)
@@ -369,6 +389,7 @@ def discussion_sentences(captures: Captures, event: Event, question: Question) -
     topic_words = sorted({w for t in event.topics for w in _tokens(t.text) if len(w) > 3})
     ranked = captures.store.search_sentences(list(question.words) + topic_words, sources=documents, limit=60)
     top = {(s.source, s.n) for s in ranked[:10]}
+    subject = subject_stems(question)
     candidates = []
     for order, source in enumerate(documents):
         for sentence in captures.sentences(source):
@@ -376,11 +397,13 @@ def discussion_sentences(captures: Captures, event: Event, question: Question) -
             folded = fold(sentence.text).lower()
             held = frozenset(t for t in topic_texts.get(source, ()) if t and t in folded)
             cue = min(sum(1 for w in words for c in cues if w.startswith(c)), 3)
-            if not (held or cue):
+            if not (held or cue or {stem(w) for w in words} & subject):
                 continue
             voice = any((source, n) in opinion_lines for n in range(sentence.lines[0], sentence.lines[1] + 1))
+            asked = len({stem(w) for w in words} & subject)
             base = (
                 2 * min(len(held), 2)
+                + SUBJECT_WEIGHT * min(asked, 2)
                 + cue
                 + bool(words & party_tokens)
                 + ((source, sentence.n) in top)
@@ -455,8 +478,11 @@ UNKNOWN = {
 }
 
 
-def unknown_text(kind: str, event: Event) -> str:
-    return UNKNOWN[kind].format(label=label(event))
+def unknown_text(kind: str, event: Event, question: Question | None = None) -> str:
+    text = UNKNOWN[kind].format(label=label(event))
+    if question is not None and question.topic and kind in ("what", "which"):
+        text += f" about \u201c{' '.join(question.topic)}\u201d"
+    return text
 
 
 def _capital(text: str) -> str:

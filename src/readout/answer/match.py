@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from readout.answer.question import MONTHS, NameConstraint, Question, TimeConstraint, lexicon
+from readout.answer.question import MONTHS, NameConstraint, Question, TimeConstraint, stem, subject_stems
 from readout.model import DateValue, Event
 from readout.store import Store, name_tokens
 
@@ -93,6 +93,11 @@ def _time_fit(event: Event, question: Question) -> str:
     return "yes" if fits and all(f == "yes" for f in fits) else "unknown"
 
 
+def _attributed_to(event: Event, sources: tuple[str, ...]) -> bool:
+    """Whether one of the event's attributions (who says so, or the outlet it came through) names a source."""
+    return any(set(sources) & name_tokens(f"{a.by} {a.via or ''}") for a in event.attributions)
+
+
 def _describe_names(question: Question) -> str:
     people = [c.text for c in question.people]
     places = [c.text for c in question.places]
@@ -125,6 +130,13 @@ def find_events(question: Question, store: Store) -> Matches:
         return Matches((), (), "the question names no person, place, time or kind of event to look for")
     if question.event_types:
         candidates = [e for e in candidates if e.type in question.event_types]
+    if question.sources:
+        candidates = [e for e in candidates if _attributed_to(e, question.sources)]
+        if not candidates:
+            names = " ".join(question.sources)
+            return Matches(
+                (), (), f"no event {_describe_names(question)} is attributed to {names}".replace("  ", " ")
+            )
     if not candidates:
         names = _describe_names(question)
         what = "event of that kind" if question.event_types else "event"
@@ -153,14 +165,6 @@ def find_events(question: Question, store: Store) -> Matches:
     return Matches(tuple(kept), ())
 
 
-def _stem(word: str) -> str:
-    """A crude stem, enough to match "talks" with "talk" and "agreed" with "agree"."""
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
 def _chosen_by_words(events: list[Event], question: Question) -> tuple[Event | None, tuple[str, ...]]:
     """The one event whose own account holds more of the question's other words than any other.
 
@@ -168,22 +172,13 @@ def _chosen_by_words(events: list[Event], question: Question) -> tuple[Event | N
     rail line. Names, times, question words and the words that set the question's kind or focus are
     left out: they are already accounted for, and every candidate shares them.
     """
-    lexical = lexicon()
-    skip = {t for c in question.people + question.places for t in c.tokens}
-    skip |= set(lexical["event_types"]["words"]) | set(MONTHS)
-    skip |= {
-        w
-        for group in ("discussion", "attendance", "attribution")
-        for p in lexical["focus"][group]
-        for w in p.split()
-    }
-    wanted = {_stem(w) for w in question.words if w not in skip and not w.isdigit() and len(w) > 2}
+    wanted = subject_stems(question)
     if not wanted:
         return None, ()
     scores = []
     for event in events:
         texts = [m.sentence for m in event.mentions] + [t.text for t in event.topics]
-        held = {_stem(w.lower()) for text in texts for w in WORD.findall(text)} & wanted
+        held = {stem(w.lower()) for text in texts for w in WORD.findall(text)} & wanted
         scores.append((len(held), event, tuple(sorted(held))))
     scores.sort(key=lambda item: -item[0])
     if scores[0][0] > 0 and scores[0][0] > scores[1][0]:

@@ -27,6 +27,8 @@ MONTHS["sept"] = 9
 PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "inside", "outside"})
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# A nationality or religious/political group (spaCy's NORP): the word as a whole is never a party.
+GROUP_LABELS = frozenset({"NORP"})
 
 
 @cache
@@ -75,6 +77,8 @@ class Question:
     event_types: frozenset[str]
     plural: bool
     words: tuple[str, ...]  # content words, for BM25
+    topic: tuple[str, ...] = ()  # what the question asks the talks were about ("about the ferry deal")
+    sources: tuple[str, ...] = ()  # name words of the source it asks after ("according to the mayor")
 
     @property
     def named_tokens(self) -> frozenset[str]:
@@ -105,6 +109,14 @@ def question_focus(text: str) -> str | None:
     return None
 
 
+def _person_kind(text: str, kind: str) -> str:
+    """'Which ministers ...?' and 'What officials ...?' ask who, not which event."""
+    words = [w.lower() for w in WORD.findall(text)]
+    if kind in ("which", "what") and len(words) > 1 and words[1] in lexicon()["person_nouns"]["words"]:
+        return "who"
+    return kind
+
+
 def time_constraints(text: str) -> tuple[TimeConstraint, ...]:
     """Years and months the question names ("May 2018", "in 2017", "in September")."""
     tokens = WORD.findall(text)
@@ -122,6 +134,52 @@ def time_constraints(text: str) -> tuple[TimeConstraint, ...]:
         if YEAR.fullmatch(token) and i not in used:
             found.append(TimeConstraint(token, int(token), None))
     return tuple(found)
+
+
+def _segment(tokens: list[str], at: int, boundary: set[str]) -> tuple[int, int]:
+    """The run of words from ``at`` (after any articles) up to the next boundary word."""
+    articles = {"the", "a", "an"}
+    start = at
+    while start < len(tokens) and tokens[start].lower() in articles:
+        start += 1
+    end = start
+    while end < len(tokens) and tokens[end].lower() not in boundary:
+        end += 1
+    return start, end
+
+
+def split_segments(text: str) -> tuple[list[str], list[str], str]:
+    """The words of what the question asks the talks were about, of the source it names, and the rest.
+
+    "What did A and B discuss about the Harbour Treaty in Lenz?" asks about the treaty: a name in the
+    topic is what was discussed, not a party or place the event must have. "... according to the
+    mayor" names who says so, not who took part. The rest is read for names as usual.
+    """
+    segments = lexicon()["segments"]
+    tokens = WORD.findall(text)
+    lowered = [t.lower() for t in tokens]
+    boundary = set(segments["boundaries"])
+    topic: list[str] = []
+    source: list[str] = []
+    drop: set[int] = set()
+    for i in range(len(lowered)):
+        opener = next(
+            (
+                (kind, len(p.split()))
+                for kind in ("topic", "source")
+                for p in segments[kind]
+                if lowered[i : i + len(p.split())] == p.split()
+            ),
+            None,
+        )
+        if opener is None:
+            continue
+        kind, length = opener
+        start, end = _segment(tokens, i + length, boundary | set(segments["topic"]) | {"according"})
+        (topic if kind == "topic" else source).extend(tokens[start:end])
+        drop.update(range(start, end))
+    rest = " ".join(t for k, t in enumerate(tokens) if k not in drop)
+    return topic, source, rest
 
 
 def _name_phrases(text: str) -> list[tuple[str, bool]]:
@@ -147,6 +205,14 @@ def _name_phrases(text: str) -> list[tuple[str, bool]]:
     return phrases
 
 
+def _role(roles: set[str], after_preposition: bool) -> str:
+    """A name's role from the roles the events give it: a name that is both a party and a place in the
+    events ("Damascus" threatened, and the city of a visit) is a place after "in"/"at", else either."""
+    if "place" in roles and "person" in roles:
+        return "place" if after_preposition else "any"
+    return "place" if "place" in roles else "person"
+
+
 def resolve_names(text: str, store: Store) -> tuple[tuple[NameConstraint, ...], tuple[NameConstraint, ...]]:
     """The people and places a question names, resolved against the store's events and entities."""
     titles = set(lexicon()["titles"]["words"])
@@ -161,18 +227,22 @@ def resolve_names(text: str, store: Store) -> tuple[tuple[NameConstraint, ...], 
         event_roles.setdefault(token, set()).add(role)
     entity_roles: dict[str, set[str]] = {}
     spelled: dict[str, set[str]] = {}  # a word of an entity's text -> the canonical names it stands for
+    groups: set[frozenset[str]] = set()  # names the captures use for nationalities and groups
     for token, canonical, label in store.entity_names(all_tokens):
         role = "person" if label in PERSON_LABELS else "place" if label in PLACE_LABELS else "other"
         entity_roles.setdefault(token, set()).add(role)
         if role != "other" and token not in name_tokens(canonical):
             spelled.setdefault(token, set()).add(canonical)
+        if label in GROUP_LABELS:
+            groups.add(frozenset(name_tokens(canonical)))
     people: list[NameConstraint] = []
     places: list[NameConstraint] = []
     covered: set[str] = set()
     for phrase, after_preposition, tokens in phrase_tokens:
-        if not tokens:
-            continue
         covered |= tokens
+        if not tokens or tokens in groups:
+            # "Syrian", "Russian": a nationality qualifies the question; it names no party or place.
+            continue
         phrase_words = set(tokens)
         roles = set().union(*(event_roles.get(t, set()) for t in tokens))
         variants = sorted(set().union(*(spelled.get(t, set()) for t in tokens)))
@@ -196,16 +266,18 @@ def resolve_names(text: str, store: Store) -> tuple[tuple[NameConstraint, ...], 
             if not after_preposition and store.search_sentences(sorted(tokens), limit=1):
                 continue  # a word the captures use that is not a name of theirs: context, not a constraint
             roles = {"place" if after_preposition else "person"}
-        role = "place" if "place" in roles and ("person" not in roles or after_preposition) else "person"
+        role = _role(roles, after_preposition)
         key = next(t for t in reversed([w.lower() for w in TOKEN.findall(phrase)]) if t in tokens)
-        (places if role == "place" else people).append(
+        (places if role != "person" else people).append(
             NameConstraint(phrase, role, frozenset(tokens), known, key)
         )
     words = [w.lower() for w in TOKEN.findall(text)]
     after_prepositions = {words[i] for i in range(1, len(words)) if words[i - 1] in PLACE_PREPOSITIONS}
     for token in sorted(loose - covered):
         roles = event_roles.get(token, set())
-        if roles:
+        # A lower-case word constrains only when the captures name a person or place with it: event
+        # parties also include common nouns ("countries", "rebels") that are the question's topic.
+        if roles and entity_roles.get(token, set()) - {"other"}:
             # A word that names both a person and a place in the events ("Damascus" as a party of a
             # statement and as a city) is a place after "in"/"at", else either.
             role = roles.pop() if len(roles) == 1 else "place" if token in after_prepositions else "any"
@@ -225,12 +297,37 @@ def content_words(text: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def stem(word: str) -> str:
+    """A crude stem, enough to match "talks" with "talk" and "agreed" with "agree"."""
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def subject_stems(question: Question) -> frozenset[str]:
+    """The stems of what the question is about beyond its names, times, kind and focus ("foreign
+    forces" in "What did X say about foreign forces?"): words every candidate event shares are left out."""
+    lexical = lexicon()
+    skip = {t for c in question.people + question.places for t in c.tokens}
+    skip |= set(lexical["event_types"]["words"]) | set(MONTHS) | set(lexical["person_nouns"]["words"])
+    skip |= {
+        w
+        for group in ("discussion", "attendance", "attribution")
+        for p in lexical["focus"][group]
+        for w in p.split()
+    }
+    return frozenset(stem(w) for w in question.words if w not in skip and not w.isdigit() and len(w) > 2)
+
+
 def read_question(text: str, store: Store) -> Question:
     lowered = text.lower()
-    people, places = resolve_names(text, store)
+    topic_words, source_words, rest = split_segments(text)
+    titles = set(lexicon()["titles"]["words"])
+    people, places = resolve_names(rest, store)
     type_words = lexicon()["event_types"]["words"]
     types = frozenset(t for w in WORD.findall(lowered) for t in type_words.get(w, ()))
-    kind = question_kind(text)
+    kind = _person_kind(text, question_kind(text))
     plural = kind == "which" or any(_phrase_in(lowered, w) for w in lexicon()["plural_events"]["words"])
     return Question(
         text=text,
@@ -242,4 +339,6 @@ def read_question(text: str, store: Store) -> Question:
         event_types=types,
         plural=plural,
         words=content_words(text),
+        topic=content_words(" ".join(topic_words)),
+        sources=tuple(sorted({t for w in source_words for t in name_tokens(w)} - titles)),
     )

@@ -116,10 +116,16 @@ def find_start(lines: list[str], first_prose: int | None) -> int | None:
     if first_prose is None:
         return None
     nonblank = [i for i, text in enumerate(lines) if text.strip() and i > first_prose]
-    short = [len(lines[i].strip()) <= rules.COMMENT_AUTHOR_MAX_CHARS for i in nonblank]
-    stamp = [s and bool(rules.COMMENT_TIMESTAMP.match(lines[i]) or is_date_stamp(lines[i]))
-             for s, i in zip(short, nonblank, strict=True)]
-    reply = [s and bool(rules.THREAD_CONTROLS.match(lines[i])) for s, i in zip(short, nonblank, strict=True)]
+
+    def stamp(j: int) -> bool:  # the j-th line after the article is a short timestamp or date
+        text = lines[nonblank[j]]
+        return (len(text.strip()) <= rules.COMMENT_AUTHOR_MAX_CHARS
+                and bool(rules.COMMENT_TIMESTAMP.match(text) or is_date_stamp(text)))
+
+    def reply(j: int) -> bool:  # the j-th line after the article is a short reply or vote control
+        text = lines[nonblank[j]]
+        return len(text.strip()) <= rules.COMMENT_AUTHOR_MAX_CHARS and bool(rules.THREAD_CONTROLS.match(text))
+
     for k, i in enumerate(nonblank):
         text = lines[i].strip()
         if len(text) > rules.THREAD_CUE_MAX_CHARS:
@@ -140,8 +146,8 @@ def find_start(lines: list[str], first_prose: int | None) -> int | None:
         if (not STAMP_MARKS.isdisjoint(text) and rules.AUTHOR_STAMP.match(text)
                 and _confirmed(lines, nonblank[k + 1:])):
             return i
-        stamped = k + 1 < len(nonblank) and stamp[k + 1]
-        replied = k + 2 < len(nonblank) and reply[k + 2] and not is_control(lines[nonblank[k + 1]])
+        stamped = k + 1 < len(nonblank) and stamp(k + 1)
+        replied = k + 2 < len(nonblank) and reply(k + 2) and not is_control(lines[nonblank[k + 1]])
         if not (stamped or replied) or not is_author_like(text):
             continue
         if stamped and _confirmed(lines, nonblank[k + 2:]):

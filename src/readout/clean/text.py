@@ -175,9 +175,7 @@ def line_features(number: int, text: str, language: str | None, doc_script: str 
     foreign = bool(script and doc_script and script != doc_script)
     if (not foreign and own and script == "latin" and len(words) >= 4
             and stop_ratio < rules.FOREIGN_CHECK_BELOW):
-        others: Counter[str] = Counter()
-        for w in words:
-            others.update(lang for lang in STOPWORD_LANGUAGES.get(w, ()) if lang != language)
+        others = Counter(lang for w in words for lang in STOPWORD_LANGUAGES.get(w, ()) if lang != language)
         other = max(others.values(), default=0)
         foreign = other >= rules.FOREIGN_MIN_HITS and other > rules.FOREIGN_FACTOR * own_hits
     lead_in = text.rstrip().endswith(":") and count >= rules.LEAD_IN_MIN_WORDS

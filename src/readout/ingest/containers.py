@@ -43,9 +43,13 @@ def container_kind(path: Path) -> str:
 
 
 def _opened(path: Path) -> BinaryIO:
-    with path.open("rb") as probe:
-        magic = probe.read(2)
-    return gzip.open(path, "rb") if magic == GZIP_MAGIC else path.open("rb")
+    """The file's bytes, decompressed when it starts with the gzip magic (whatever its name says)."""
+    stream = path.open("rb")
+    if stream.read(2) == GZIP_MAGIC:
+        stream.close()
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    stream.seek(0)  # a plain file is read through the stream that probed it: one open, not two
+    return stream
 
 
 def _damage_reason(error: BaseException) -> str:
@@ -61,8 +65,9 @@ def _damage_reason(error: BaseException) -> str:
 def read_document(source: str, path: Path, settings: Settings) -> Iterator[Capture | Rejection]:
     """One file (gzipped or not) holding one capture; a WARC inside a misnamed file is read as WARC."""
     try:
-        if path.stat().st_size > settings.max_capture_bytes:
-            yield Rejection(source, None, f"file of {path.stat().st_size:,} bytes is larger than the "
+        size = path.stat().st_size
+        if size > settings.max_capture_bytes:
+            yield Rejection(source, None, f"file of {size:,} bytes is larger than the "
                                           f"{settings.max_capture_bytes:,}-byte limit for one capture")
             return
         with _opened(path) as stream:

@@ -25,6 +25,11 @@ BYTE_ORDER_MARKS = (  # UTF-32 first: its little-endian mark begins with UTF-16'
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 # What the fixers we keep act on besides mojibake that ``is_bad`` sees: C1 controls and lone surrogates.
 C1_OR_SURROGATE = re.compile("[\x80-\x9f\ud800-\udfff]")
+# Typographic characters that ftfy's badness test counts as "common" or as opening/closing punctuation
+# and nothing else: every pattern of that test needs at least one other non-ASCII character (an accented
+# letter, a currency or box symbol, a mojibake lead byte), so a line whose only non-ASCII characters are
+# these is never flagged, and the test (microseconds per character) is skipped for it.
+TYPOGRAPHIC = str.maketrans("", "", "’‘“”„«»–—…\xa0")
 HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 MOJIBAKE_ONLY = ftfy.TextFixerConfig(
@@ -96,6 +101,11 @@ def _detected(data: bytes) -> str:
     return str(western[0] if western else matches[0])
 
 
+def _plain(line: str) -> bool:
+    """ASCII, or ASCII but for typographic quotes, dashes and spaces: never mojibake (see TYPOGRAPHIC)."""
+    return line.isascii() or line.translate(TYPOGRAPHIC).isascii()
+
+
 def repair(text: str) -> str:
     """Mojibake repaired, everything else verbatim.
 
@@ -106,7 +116,7 @@ def repair(text: str) -> str:
     if text.isascii():
         return text
     suspect = C1_OR_SURROGATE.search(text) or any(
-        is_bad(line) for line in text.split("\n") if not line.isascii())
+        is_bad(line) for line in text.split("\n") if not _plain(line))
     return ftfy.fix_text(text, MOJIBAKE_ONLY) if suspect else text
 
 

@@ -85,7 +85,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9\-]+s?$")
 
 def relabel(text: str, label: str) -> str:
     """The label a gazetteer or metonym gives a span the model read as ``label``; an acronym the model
-    read as a person ("NATO", "MANPADs") is an organisation or a thing, never a person."""
+    read as a person ("NATO", "ICBMs") is an organisation or a thing, never a person."""
     if label == PERSON and all(_ACRONYM.match(w) for w in text.split()):
         return "ORG"
     if places.metonym_city(text):

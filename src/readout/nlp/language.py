@@ -25,6 +25,17 @@ MIN_FUNCTION_WORD_SHARE = 0.15
 MIN_WORDS_FOR_DETECTION = 6
 # Share of Latin letters below which the paragraph is in another script and always goes to lingua.
 MIN_LATIN_SHARE = 0.5
+# A Latin-script paragraph shorter than this is too short for lingua's low-accuracy mode, which calls
+# one-sentence English news ("Kenya and Uganda signed a trade deal.") Catalan or Tagalog; such a paragraph
+# is English when it holds one of the words below.
+SHORT_TEXT_WORDS = 20
+# English function words that are not also common words of other Latin-script languages (unlike "a",
+# "in", "on", "to", "die"), so one of them is enough to tell a short paragraph is English.
+UNAMBIGUOUS_ENGLISH = frozenset({
+    "the", "and", "of", "with", "was", "were", "has", "have", "had", "his", "their", "said", "from", "by",
+    "for", "will", "would", "which", "who", "been", "after", "against", "into", "over", "between",
+    "during", "this", "that", "they", "its", "it", "are", "at",
+})
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -46,11 +57,20 @@ def plainly_english(text: str) -> bool:
     return sum(1 for w in words if w in ENGLISH_FUNCTION_WORDS) / len(words) >= MIN_FUNCTION_WORD_SHARE
 
 
+def short_english(words: list[str]) -> bool:
+    """A short Latin-script paragraph with an unambiguous English word: lingua cannot be trusted on it."""
+    return (0 < len(words) < SHORT_TEXT_WORDS
+            and sum(1 for w in words if w.isascii()) / len(words) >= MIN_LATIN_SHARE
+            and any(w.lower() in UNAMBIGUOUS_ENGLISH for w in words))
+
+
 def paragraph_language(text: str, default: str = ENGLISH) -> str:
     """ISO 639-1 code of one paragraph; ``default`` when the text is too short or lingua is unsure."""
     if plainly_english(text):
         return ENGLISH
     words = _WORD.findall(text)
+    if short_english(words):
+        return ENGLISH
     if all(w.isascii() for w in words) and (
             len(words) < MIN_WORDS_FOR_DETECTION or all(w[:1].isupper() for w in words)):
         return default  # too short, or a list of names: nothing to tell a language by

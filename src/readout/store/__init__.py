@@ -45,7 +45,7 @@ PARAMETER_CHUNK = 500
 
 
 def name_tokens(name: str) -> set[str]:
-    """The lower-case word tokens of a name by which a question may refer to it ("al-Assad" -> assad)."""
+    """The lower-case word tokens of a name by which a question may refer to it ("al-Hakim" -> hakim)."""
     return {t for t in (w.lower() for w in TOKEN.findall(name)) if len(t) >= MIN_NAME_TOKEN}
 
 
@@ -144,8 +144,8 @@ class Store:
                     "INSERT INTO sentence_search (rowid, text) VALUES (?, ?)",
                     (cursor.lastrowid, sentence.text),
                 )
-            # Both the canonical name's words and the words the capture spells it with ("Shoygu"), so
-            # that a question may use either.
+            # Both the canonical name's words and the words the capture spells it with (a transliteration
+            # variant), so that a question may use either.
             tokens = {
                 (token, e.canonical, e.label)
                 for e in annotated.entities
