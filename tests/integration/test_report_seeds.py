@@ -12,7 +12,7 @@ from rich.console import Console
 
 from readout.pipeline.build import build_store
 from readout.records import plain
-from readout.report import write_report
+from readout.report import reading_order, write_report
 from readout.store import open_store
 
 pytestmark = pytest.mark.skipif(not SEEDS.exists(), reason="needs the seeds")
@@ -44,7 +44,7 @@ def test_report_of_the_seeds(tmp_path, nlp, contract):
     html = page.read_text(encoding="utf-8")
     parsed = Ids()
     parsed.feed(html)
-    assert parsed.events == [e.id for e in events] and events
+    assert parsed.events == [e.id for e in reading_order(events)] and events
     assert parsed.captures == [f"capture-{e.id}" for e in manifest if e.status == "ok"]
     assert parsed.blockquotes >= len(events)  # every event cites at least one sentence
     twin = json.loads((tmp_path / "report" / "events.json").read_text())

@@ -29,7 +29,7 @@ from readout.answer.compose import (
     unknown_text,
     vague_date,
 )
-from readout.answer.match import find_events
+from readout.answer.match import find_events, people_as_sources, time_fit
 from readout.answer.question import Question, read_question
 from readout.model import Answer, Citation, Event
 from readout.store import Store
@@ -44,11 +44,27 @@ def answer_question(question: str, store: Store) -> Answer:
     read = read_question(question.strip(), store)
     matches = find_events(read, store)
     if not matches.chosen:
+        reread = people_as_sources(read, store)
+        if reread is not read:
+            read, matches = reread, find_events(reread, store)
+    if not matches.chosen:
         return _no_answer(question, f"{matches.reason}.")
+    if read.kind == "did" and read.times and not any(time_fit(e, read) == "yes" for e in matches.chosen):
+        # "Did A meet B on 5 March?" asks whether it happened then: an undated report does not say so.
+        times = ", ".join(t.text for t in read.times)
+        others = "; ".join(label(e) for e in matches.chosen)
+        return _no_answer(
+            question,
+            f"no event that fits the question is dated {times}; the captures report {others} "
+            f"without a date that shows whether it took place {times}.",
+        )
     kind = "which" if read.plural and read.kind in ("what", "which") else read.kind
     kind = "source" if read.focus == "attribution" else kind
     captures = Captures(store)
     parts = [ANSWERERS[kind](captures, event, read) for event in matches.chosen]
+    if read.topic and any(p.text is not None for p in parts):
+        # The topic chooses: of several meetings, those whose captures say nothing of it are not meant.
+        parts = [p for p in parts if p.text is not None]
     if all(p.text is None for p in parts):
         vague = vague_date(parts[0].event.date) if kind == "when" else None
         fixes = f" (they say only \u201c{vague}\u201d, which fixes no date)" if vague else ""
@@ -113,8 +129,9 @@ def _single(question: str, read: Question, part: Part, set_aside: tuple) -> Answ
 
 
 def _whole(read: Question) -> bool:
-    """Whether the answer rests on the event's whole account (and so carries all its source caveats)."""
-    return read.focus in ("discussion", "attribution")
+    """Whether the answer rests on the event's whole account (and so carries all its source caveats);
+    an answer from one named source rests on what it cites."""
+    return read.focus in ("discussion", "attribution") and not read.sources
 
 
 def _dated(event: Event) -> bool:

@@ -8,11 +8,12 @@ says the captures do not tell, and cites nothing.
 from __future__ import annotations
 
 import calendar
+import math
 import re
 from dataclasses import dataclass, field, replace
 
 from readout.answer.cite import fold, quote
-from readout.answer.question import MONTHS, Question, lexicon, stem, subject_stems
+from readout.answer.question import MONTHS, Question, lexicon, stem, subject_stems, subject_words
 from readout.model import Citation, DateValue, Event, Lines
 from readout.store import Store, StoredSentence, name_tokens
 
@@ -29,6 +30,9 @@ MAX_WHO_CITATIONS = 2
 # A sentence holding what the question asks about ("about foreign forces") outweighs one holding a
 # topic: the question has said which part of the discussion it wants.
 SUBJECT_WEIGHT = 3
+# "Did they discuss X?" is yes only when one sentence holds this share of the question's own words:
+# most of them, so that one shared word ("weapons") does not stand for the whole ("nuclear weapons").
+SUBJECT_SHARE = 2 / 3
 # A sentence must hold a topic and more, or carry cues and a party, to be cited for "what was
 # discussed": a lone reporting verb ("said") or a lone noun phrase is not a discussion.
 MIN_DISCUSSION_SCORE = 3
@@ -118,7 +122,9 @@ def date_phrase(date: DateValue) -> tuple[str | None, bool]:
     """How the answer states a date, and whether the captures give it without a year."""
     if date.value:
         year, month, day = (int(x) for x in date.value.split("-"))
-        return f"on {day} {_month(month)} {year}", False
+        # The weekday follows from the day itself; "which day of the week" is answered by it.
+        weekday = calendar.day_name[calendar.weekday(year, month, day)]
+        return f"on {weekday}, {day} {_month(month)} {year}", False
     stated = date.stated or " ".join(e.text for e in date.evidence)
     has_year = bool(YEAR.search(stated))
     if stated and not has_year and not (date.earliest or date.latest):
@@ -316,16 +322,42 @@ def answer_how_long(captures: Captures, event: Event, question: Question) -> Par
 
 
 def answer_did(captures: Captures, event: Event, question: Question) -> Part:
+    """Yes, with the sentences that report the event; when the question asks about something more
+    ("did they discuss an early election?"), only if a sentence of the event's captures says it."""
+    asked = {stem(w) for w in question.topic} or set(subject_stems(question))
+    if not asked:
+        return Part(
+            event, f"Yes: the captures report {label(event)}.", mention_citations(captures, event), key="yes"
+        )
+    need = max(1, math.ceil(len(asked) * SUBJECT_SHARE))
+    scored = []
+    for source in event.documents:
+        for sentence in captures.sentences(source):
+            held = len({stem(w) for w in _tokens(sentence.text)} & asked)
+            if held >= need:
+                scored.append((-held, event.documents.index(source), sentence.n, sentence))
+    if not scored:
+        return Part(event, None)
+    said = _cite_sentences(captures, [item[-1] for item in sorted(scored, key=lambda item: item[:3])][:2])
+    reported = [c for c in mention_citations(captures, event, limit=1) if c not in said]
     return Part(
-        event, f"Yes: the captures report {label(event)}.", mention_citations(captures, event), key="yes"
+        event,
+        f"Yes: the captures report {label(event)}, and say: " + " ".join(_quoted(c.text) for c in said),
+        said + reported,
+        key="yes",
     )
+
+
+def _quoted(text: str) -> str:
+    """Text in quotation marks, unless it already opens with one (a quotation cited whole)."""
+    return text if text[:1] in "\u201c\"'" else f"\u201c{text}\u201d"
 
 
 def answer_what(captures: Captures, event: Event, question: Question) -> Part:
     if question.focus != "discussion":
         return Part(event, f"{_capital(label(event))}.", mention_citations(captures, event))
     sentences = discussion_sentences(captures, event, question)
-    topics = [t for t in dict.fromkeys(t.text for t in event.topics) if _says_something(t, event)]
+    topics = [t for t in dict.fromkeys(t.text for t in event.topics) if says_something(t, event)]
     if question.topic:
         # The question asks about one subject: only what the captures say of it answers, and when they
         # say nothing of it the answer is that they do not, not the rest of the talks.
@@ -342,7 +374,7 @@ def answer_what(captures: Captures, event: Event, question: Question) -> Part:
     text = f"At {label(event)}, the captures report"
     text += f" these topics: {'; '.join(shown)}." if shown else " the following."
     if citations:
-        text += " In their words: " + " ".join(f"\u201c{c.text}\u201d" for c in citations)
+        text += " In their words: " + " ".join(_quoted(c.text) for c in citations)
     return Part(event, text, citations)
 
 
@@ -354,7 +386,7 @@ class _Candidate:
     base: int  # what the sentence scores besides its topics
 
 
-def _says_something(topic: str, event: Event) -> bool:
+def says_something(topic: str, event: Event) -> bool:
     """Whether a topic names a subject: not only the event's people or place, not an empty noun."""
     empty = set(lexicon()["empty_topics"]["words"]) | set(lexicon()["titles"]["words"])
     names = {t for n in (*parties(event), *event.also_present, event.place or "") for t in name_tokens(n)}
@@ -385,6 +417,16 @@ def discussion_sentences(captures: Captures, event: Event, question: Question) -
         for n in range(a.lines[0], a.lines[1] + 1)
     }
     documents = list(dict.fromkeys(t.source for t in event.topics)) or list(event.documents)
+    if question.sources:
+        # "What did the observer say?": that source's own documents and sentences, even where they are
+        # its analysis rather than a report.
+        named = set(question.sources)
+        documents = [
+            d
+            for d in event.documents
+            if any(a.source == d and named & name_tokens(a.by) for a in event.attributions)
+        ] or documents
+        opinion_lines = set()
     party_tokens = {t for name in parties(event) for t in name_tokens(name)}
     topic_words = sorted({w for t in event.topics for w in _tokens(t.text) if len(w) > 3})
     ranked = captures.store.search_sentences(list(question.words) + topic_words, sources=documents, limit=60)
@@ -410,6 +452,12 @@ def discussion_sentences(captures: Captures, event: Event, question: Question) -
                 - voice
             )
             candidates.append(_Candidate(order, sentence, held, base))
+    if question.sources:
+        candidates = [
+            replace(c, base=c.base + SUBJECT_WEIGHT)
+            for c in candidates
+            if _tokens(c.sentence.text) & set(question.sources)
+        ]
     candidates = [c for c in candidates if c.base >= MIN_DISCUSSION_SCORE]
     chosen: list[_Candidate] = []
     cited_lines: set[tuple[str, int]] = set()
@@ -482,6 +530,10 @@ def unknown_text(kind: str, event: Event, question: Question | None = None) -> s
     text = UNKNOWN[kind].format(label=label(event))
     if question is not None and question.topic and kind in ("what", "which"):
         text += f" about \u201c{' '.join(question.topic)}\u201d"
+    if question is not None and kind == "did":
+        words = question.topic or subject_words(question)
+        if words:
+            text = f"report {label(event)}, but do not say it dealt with \u201c{' '.join(words)}\u201d"
     return text
 
 

@@ -9,7 +9,7 @@ a caveat; events whose date rules the time out are dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from readout.answer.question import MONTHS, NameConstraint, Question, TimeConstraint, stem, subject_stems
 from readout.model import DateValue, Event
@@ -77,7 +77,8 @@ def date_fit(date: DateValue, time: TimeConstraint) -> str:
         return "unknown"
     month = time.month
     if date.value:
-        return "yes" if int(date.value[5:7]) == month else "no"
+        same_day = time.day is None or int(date.value[8:10]) == time.day
+        return "yes" if int(date.value[5:7]) == month and same_day else "no"
     if date.earliest and date.latest and date.earliest[:7] == date.latest[:7]:
         return "yes" if int(date.earliest[5:7]) == month else "no"
     stated = _stated_months(date)
@@ -86,7 +87,8 @@ def date_fit(date: DateValue, time: TimeConstraint) -> str:
     return "unknown"
 
 
-def _time_fit(event: Event, question: Question) -> str:
+def time_fit(event: Event, question: Question) -> str:
+    """``yes``, ``no`` or ``unknown``: whether the event's date fits every time the question names."""
     fits = [date_fit(event.date, t) for t in question.times]
     if "no" in fits:
         return "no"
@@ -107,6 +109,28 @@ def _describe_names(question: Question) -> str:
     if places:
         parts.append("in " + " and ".join(places))
     return " ".join(parts)
+
+
+def people_as_sources(question: Question, store: Store) -> Question:
+    """The question with a named person who took part in none of the events it asks about, but is who
+    an account of them comes from ("What did the observer Ann Vey say about the summit?"), read as
+    its source rather than a party. Asked only when no event fits the question as it reads."""
+    if question.sources or not question.people:
+        return question
+    constraints = question.people + question.places
+    for person in question.people:
+        others = tuple(c for c in constraints if c is not person)
+        ids = _events_naming(store, others) if others else set()
+        events = store.events_by_id(ids)
+        if question.event_types:
+            events = [e for e in events if e.type in question.event_types]
+        if any(_attributed_to(e, tuple(person.tokens)) for e in events):
+            return replace(
+                question,
+                people=tuple(c for c in question.people if c is not person),
+                sources=tuple(sorted(person.tokens)),
+            )
+    return question
 
 
 def find_events(question: Question, store: Store) -> Matches:
@@ -140,8 +164,10 @@ def find_events(question: Question, store: Store) -> Matches:
     if not candidates:
         names = _describe_names(question)
         what = "event of that kind" if question.event_types else "event"
-        return Matches((), (), f"no {what} {('with ' + names) if names else 'fits the question'} is reported")
-    fits = {e.id: _time_fit(e, question) for e in candidates}
+        return Matches(
+            (), (), f"no {what} with {names} is reported" if names else f"no {what} fits the question"
+        )
+    fits = {e.id: time_fit(e, question) for e in candidates}
     kept = [e for e in candidates if fits[e.id] != "no"]
     if not kept:
         times = ", ".join(t.text for t in question.times)
@@ -153,8 +179,10 @@ def find_events(question: Question, store: Store) -> Matches:
         )
     factual = [e for e in kept if not e.opinion]
     kept = factual or kept
-    principal = [e for e in kept if _named_are_principal(e, question)]
-    kept = principal or kept
+    if not (question.plural and question.focus == "attendance"):
+        # "Which meetings did X attend?" counts the ones X was only present at; otherwise a party wins.
+        principal = [e for e in kept if _named_are_principal(e, question)]
+        kept = principal or kept
     dated = [e for e in kept if fits[e.id] == "yes"]
     if question.times and dated:
         return Matches(tuple(dated), tuple(e for e in kept if fits[e.id] == "unknown"))

@@ -16,6 +16,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import snowballstemmer
+
 from readout.store import TOKEN, Store, name_tokens
 
 WORD = re.compile(r"[^\W\d_][\w'’\-]*|\d+", re.UNICODE)
@@ -23,6 +25,8 @@ YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): n for n, name in enumerate(calendar.month_abbr) if name}
 MONTHS["sept"] = 9
+# Words that may stand between a day and its month or year ("5th of March", "March 5th, 2019").
+ORDINAL_WORDS = frozenset({"st", "nd", "rd", "th", "of"})
 # Words before a name that make it a place ("in Tehran", "at the summit in ...").
 PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "inside", "outside"})
 PERSON_LABELS = frozenset({"PERSON", "PER"})
@@ -54,12 +58,16 @@ class TimeConstraint:
     text: str
     year: int | None
     month: int | None
+    day: int | None = None  # a day of the month, only with a month ("on 5 March 2019")
 
     @property
     def bounds(self) -> tuple[str, str] | None:
         """The days the time covers, when it names a year."""
         if self.year is None:
             return None
+        if self.month is not None and self.day is not None:
+            day = f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+            return day, day
         if self.month is None:
             return f"{self.year:04d}-01-01", f"{self.year:04d}-12-31"
         last = calendar.monthrange(self.year, self.month)[1]
@@ -117,8 +125,12 @@ def _person_kind(text: str, kind: str) -> str:
     return kind
 
 
+def _day_number(token: str | None) -> int | None:
+    return int(token) if token is not None and token.isdigit() and 1 <= int(token) <= 31 else None
+
+
 def time_constraints(text: str) -> tuple[TimeConstraint, ...]:
-    """Years and months the question names ("May 2018", "in 2017", "in September")."""
+    """Years, months and days the question names ("May 2018", "in 2017", "on 5 March 2019")."""
     tokens = WORD.findall(text)
     found: list[TimeConstraint] = []
     used: set[int] = set()
@@ -126,10 +138,20 @@ def time_constraints(text: str) -> tuple[TimeConstraint, ...]:
         month = MONTHS.get(token.lower().rstrip("."))
         if month is None or (token.lower() == "may" and not token[0].isupper()):
             continue
-        following = [j for j in (i + 1, i + 2) if j < len(tokens) and YEAR.fullmatch(tokens[j])]
+        # The day before the month ("5 March", "5th of March") or after it ("March 5", "March 5th").
+        before = [j for j in (i - 1, i - 2, i - 3) if j >= 0 and _day_number(tokens[j]) is not None]
+        before = [j for j in before if all(tokens[k].lower() in ORDINAL_WORDS for k in range(j + 1, i))]
+        after = i + 1 if i + 1 < len(tokens) and _day_number(tokens[i + 1]) is not None else None
+        day_at = before[0] if before else after
+        day = _day_number(tokens[day_at]) if day_at is not None else None
+        rest = (after + 1) if after is not None and day_at == after else i + 1
+        following = [j for j in (rest, rest + 1, rest + 2) if j < len(tokens) and YEAR.fullmatch(tokens[j])]
+        following = [j for j in following if all(tokens[k].lower() in ORDINAL_WORDS for k in range(rest, j))]
         year = int(tokens[following[0]]) if following else None
         used.update(following[:1])
-        found.append(TimeConstraint(f"{token} {year}" if year else token, year, month))
+        words = [str(day)] if day else []
+        words += [token] + ([str(year)] if year else [])
+        found.append(TimeConstraint(" ".join(words), year, month, day))
     for i, token in enumerate(tokens):
         if YEAR.fullmatch(token) and i not in used:
             found.append(TimeConstraint(token, int(token), None))
@@ -159,6 +181,7 @@ def split_segments(text: str) -> tuple[list[str], list[str], str]:
     tokens = WORD.findall(text)
     lowered = [t.lower() for t in tokens]
     boundary = set(segments["boundaries"])
+    event_words = set(lexicon()["event_types"]["words"]) | set(lexicon()["plural_events"]["words"])
     topic: list[str] = []
     source: list[str] = []
     drop: set[int] = set()
@@ -176,6 +199,8 @@ def split_segments(text: str) -> tuple[list[str], list[str], str]:
             continue
         kind, length = opener
         start, end = _segment(tokens, i + length, boundary | set(segments["topic"]) | {"according"})
+        if kind == "topic" and any(t in event_words for t in lowered[start:end]):
+            continue  # "about the Lenz meeting" names the event itself, not a subject of its talks
         (topic if kind == "topic" else source).extend(tokens[start:end])
         drop.update(range(start, end))
     rest = " ".join(t for k, t in enumerate(tokens) if k not in drop)
@@ -284,25 +309,34 @@ def resolve_names(text: str, store: Store) -> tuple[tuple[NameConstraint, ...], 
             (places if role != "person" else people).append(
                 NameConstraint(token, role, frozenset({token}), True, token)
             )
-    return tuple(people), tuple(places)
+    # A name asked twice ("Putin ... Putin") is one constraint.
+    return _distinct(people), _distinct(places)
+
+
+def _distinct(constraints: list[NameConstraint]) -> tuple[NameConstraint, ...]:
+    return tuple({(c.role, c.tokens): c for c in reversed(constraints)}.values())[::-1]
 
 
 def content_words(text: str) -> tuple[str, ...]:
     stop = set(lexicon()["stopwords"]["words"])
     seen: dict[str, None] = {}
-    for word in WORD.findall(text.lower()):
-        word = word.strip("'’-")
-        if len(word) > 1 and word not in stop:
-            seen.setdefault(word, None)
+    for token in WORD.findall(text.lower()):
+        # "four-hour" is read as its words too: the captures may write "four hours".
+        for word in dict.fromkeys([token.strip("'’-"), *token.split("-")]):
+            word = word.strip("'’-")
+            if len(word) > 1 and word not in stop:
+                seen.setdefault(word, None)
     return tuple(seen)
 
 
+@cache
+def _stemmer() -> Any:
+    return snowballstemmer.stemmer("english")
+
+
 def stem(word: str) -> str:
-    """A crude stem, enough to match "talks" with "talk" and "agreed" with "agree"."""
-    for suffix in ("ing", "ed", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+    """The Snowball (Porter 2) stem: "talks" meets "talk", "countries" meets "country"."""
+    return _stemmer().stemWord(word.lower())
 
 
 def subject_stems(question: Question) -> frozenset[str]:
@@ -317,7 +351,14 @@ def subject_stems(question: Question) -> frozenset[str]:
         for p in lexical["focus"][group]
         for w in p.split()
     }
-    return frozenset(stem(w) for w in question.words if w not in skip and not w.isdigit() and len(w) > 2)
+    return frozenset(stem(w) for w in subject_words(question, skip))
+
+
+def subject_words(question: Question, skip: set[str] | None = None) -> tuple[str, ...]:
+    """The question's own words for what it asks about, as it spells them (see ``subject_stems``)."""
+    if skip is None:
+        return tuple(w for w in question.words if stem(w) in subject_stems(question))
+    return tuple(w for w in question.words if w not in skip and not w.isdigit() and len(w) > 2)
 
 
 def read_question(text: str, store: Store) -> Question:

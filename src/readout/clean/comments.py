@@ -71,6 +71,13 @@ def is_date_stamp(text: str) -> bool:
     return len(stripped) <= rules.DATE_STAMP_MAX_CHARS and FULL_DATE.fullmatch(stripped) is not None
 
 
+def _author_shape(text: str) -> bool:
+    """The cheap part of ``is_author_like``: few words, short, no sentence punctuation."""
+    stripped = text.strip()
+    return (0 < len(stripped.split()) <= rules.COMMENT_AUTHOR_MAX_WORDS
+            and len(stripped) <= rules.COMMENT_AUTHOR_MAX_CHARS and not _terminal(stripped))
+
+
 def is_author_like(text: str) -> bool:
     """A name or handle on its own line: 1-4 tokens, no sentence punctuation, not a link or a control."""
     stripped = text.strip()
@@ -103,9 +110,41 @@ def _confirmed(lines: list[str], after: list[int]) -> bool:
     return authors >= rules.CONFIRM_AUTHORS
 
 
+def _entries(lines: list[str], window: list[int]) -> int:
+    """Comment entries opening in ``window``: "X says:" and "X · 3h" lines, and short name lines directly
+    followed by a timestamp or a date."""
+    count = 0
+    for k, i in enumerate(window):
+        text = lines[i].strip()
+        if len(text.split()) > rules.AUTHOR_LINE_MAX_WORDS:
+            continue
+        if _says(text):
+            count += 1
+        elif k + 1 < len(window) and is_author_like(text):
+            following = lines[window[k + 1]].strip()
+            if len(following) <= rules.COMMENT_AUTHOR_MAX_CHARS and (
+                    rules.COMMENT_TIMESTAMP.match(following) or is_date_stamp(following)):
+                count += 1
+    return count
+
+
+def _headerless(lines: list[str], nonblank: list[int], k: int) -> bool:
+    """Whether a thread may open without a header at the k-th line after the article's start: the article
+    comes first (enough prose before it: a byline and its date under the standfirst look like an author and
+    a stamp), and the rhythm of entries repeats (a live blog's timestamps between paragraphs do not)."""
+    i = nonblank[k]
+    return (_prose_words(lines[:i]) >= rules.THREAD_MIN_ARTICLE_WORDS
+            and _entries(lines, nonblank[k:k + rules.THREAD_ENTRY_WINDOW]) >= rules.THREAD_MIN_ENTRIES)
+
+
 def _prose_words(lines: list[str]) -> int:
     """Words in sentence-like lines (closing punctuation, eight words or more): a cheap measure of prose."""
-    return sum(len(text.split()) for text in lines if len(text.split()) >= 8 and _terminal(text.strip()))
+    total = 0
+    for text in lines:
+        words = len(text.split())
+        if words >= 8 and _terminal(text.strip()):
+            total += words
+    return total
 
 
 def find_start(lines: list[str], first_prose: int | None) -> int | None:
@@ -141,18 +180,21 @@ def find_start(lines: list[str], first_prose: int | None) -> int | None:
             continue
         lower = text.lower()
         if (any(verb in lower for verb in SAYS_VERBS) and rules.AUTHOR_SAYS.match(text)
-                and _confirmed(lines, nonblank[k + 1:])):
+                and _confirmed(lines, nonblank[k + 1:]) and _headerless(lines, nonblank, k)):
             return i
         if (not STAMP_MARKS.isdisjoint(text) and rules.AUTHOR_STAMP.match(text)
-                and _confirmed(lines, nonblank[k + 1:])):
+                and _confirmed(lines, nonblank[k + 1:]) and _headerless(lines, nonblank, k)):
             return i
+        if not _author_shape(text):
+            continue  # the test below needs an author-like line: its cheap part first
         stamped = k + 1 < len(nonblank) and stamp(k + 1)
         replied = k + 2 < len(nonblank) and reply(k + 2) and not is_control(lines[nonblank[k + 1]])
         if not (stamped or replied) or not is_author_like(text):
             continue
-        if stamped and _confirmed(lines, nonblank[k + 2:]):
+        if stamped and _confirmed(lines, nonblank[k + 2:]) and _headerless(lines, nonblank, k):
             return i
-        if replied and _confirmed(lines, nonblank[k + 3:]):
+        if (replied and _confirmed(lines, nonblank[k + 3:])
+                and _prose_words(lines[:i]) >= rules.THREAD_MIN_ARTICLE_WORDS):
             return i  # author, comment, "Reply": a thread without header or timestamps
     return None
 

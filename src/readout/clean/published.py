@@ -19,12 +19,54 @@ from functools import lru_cache
 from readout.clean import rules
 from readout.model import Published
 
-MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-         r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+# Month names of the other languages readout reads (German, French, Spanish, Portuguese, Italian, Dutch,
+# Russian in the genitive a date uses, Arabic), with their numbers: pages state dates in their own language.
+FOREIGN_MONTHS = {name: number for number, names in enumerate((
+    "januar janvier enero janeiro gennaio januari января يناير",
+    "februar février fevrier febrero fevereiro febbraio februari февраля فبراير",
+    "märz maerz mars marzo março marzo maart марта مارس",
+    "april avril abril aprile апреля أبريل",
+    "mai mayo maio maggio mei мая مايو",
+    "juni juin junio junho giugno июня يونيو",
+    "juli juillet julio julho luglio июля يوليو",
+    "august août aout agosto augustus августа أغسطس",
+    "september septembre septiembre setiembre setembro settembre сентября سبتمبر",
+    "oktober octobre octubre outubro ottobre октября أكتوبر",
+    "november novembre noviembre novembro ноября نوفمبر",
+    "dezember décembre decembre diciembre dezembro dicembre december декабря ديسمبر",
+), start=1) for name in names.split()}
+ENGLISH_MONTHS = ["jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+                  "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+                  "november", "dec", "december"]
+# Abbreviations of foreign month names ("12 okt 2023", "3 dic 2021").
+FOREIGN_ABBREVIATIONS = ["okt", "dez", "déc", "ene", "dic", "abr", "ago", "set", "out"]
+
+
+def _alternation(words: list[str]) -> str:
+    """A regex matching exactly ``words``, written as a tree of shared prefixes: the engine tries a handful
+    of letters at each position instead of every name of every month in eight languages."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(node[char]) for char in sorted(c for c in node if c)]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else f"(?:{'|'.join(branches)})"
+        return body + ("?" if "" in node else "")
+
+    return emit(tree)
+
+
+MONTH = f"(?:{_alternation([*ENGLISH_MONTHS, *FOREIGN_ABBREVIATIONS, *FOREIGN_MONTHS])})\\.?"
 WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 # A full day: "12 March 2019", "March 12, 2019", "2019-03-12", "12/03/2019" (with an optional weekday).
 FULL_DATE = re.compile(
-    rf"{WEEKDAY}(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+\d{{4}}"
+    rf"{WEEKDAY}(?:\d{{1,2}}(?:st|nd|rd|th|\.|º)?\s+(?:of\s+|de\s+)?{MONTH},?\s+(?:de\s+)?\d{{4}}\b"
     rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})",
     re.IGNORECASE)
@@ -35,16 +77,23 @@ MONTHS = {name: number for number, name in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
 WEEKDAY_PREFIX = re.compile(r"^(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\.?,?\s+")
 DAY_MONTH_YEAR = re.compile(
-    r"(?P<day>\d{1,2})(st|nd|rd|th)?\s+(of\s+)?(?P<month>[a-z]{3,9})\.?,?\s+(?P<year>\d{4})")
+    r"(?P<day>\d{1,2})(st|nd|rd|th|\.|º)?\s+(of\s+|de\s+)?(?P<month>[^\W\d_]{3,10})\.?,?\s+(de\s+)?"
+    r"(?P<year>\d{4})")
+# Short forms of foreign month names that differ from the English ones in their first three letters.
+FOREIGN_SHORT = {"okt": 10, "dez": 12, "déc": 12, "ene": 1, "dic": 12, "abr": 4, "ago": 8, "set": 9,
+                 "out": 10}
 MONTH_DAY_YEAR = re.compile(r"(?P<month>[a-z]{3,9})\.?\s+(?P<day>\d{1,2})(st|nd|rd|th)?,?\s+(?P<year>\d{4})")
 ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 NUMERIC_DAY = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})")
 # A line that announces the publication date.
 LABELLED = re.compile(
     r"^\W{0,3}(published|posted|first published|date published|publication date|date|updated|last updated"
-    r"|modified|last modified|released|issued)\b\s*(on|at|:)?", re.IGNORECASE)
+    r"|modified|last modified|released|issued|veröffentlicht|aktualisiert|stand|publié|mis à jour"
+    r"|publicado|actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|опубликовано|обновлено)\b\s*"
+    r"(on|at|am|le|el|em|il|op|:)?", re.IGNORECASE)
 # A date the page was changed, not published: a date line (metadata) but never the publication date.
-UPDATED = re.compile(r"^\W{0,3}(updated|last updated|modified|last modified)\b", re.IGNORECASE)
+UPDATED = re.compile(r"^\W{0,3}(updated|last updated|modified|last modified|aktualisiert|stand|mis à jour"
+                     r"|actualizado|atualizado|aggiornato|обновлено)\b", re.IGNORECASE)
 # A dateline opening a paragraph: optional place in capitals, then the date, then a dash or "(Agency)".
 DATELINE = re.compile(rf"^\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{{1,40}},\s*)?(?P<date>{FULL_DATE.pattern})\s*"
                       r"(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s", re.IGNORECASE)
@@ -71,7 +120,8 @@ def _common_day(expression: str) -> date | None:
     text = WEEKDAY_PREFIX.sub("", expression.strip().lower())
     found = DAY_MONTH_YEAR.fullmatch(text) or MONTH_DAY_YEAR.fullmatch(text)
     try:
-        month = MONTHS.get(found.group("month")[:3]) if found else None
+        name = found.group("month") if found else ""
+        month = FOREIGN_MONTHS.get(name) or FOREIGN_SHORT.get(name) or MONTHS.get(name[:3]) if found else None
         if found and month:
             return date(int(found.group("year")), month, int(found.group("day")))
         iso = ISO_DAY.fullmatch(text)
@@ -124,12 +174,15 @@ def is_date_line(text: str) -> bool:
     """A short line whose point is a date: labelled, or a date with little else (a byline, a weekday)."""
     if len(text) > DATE_LINE_MAX_CHARS or not YEAR.search(text):
         return False
+    labelled = LABELLED.match(text) is not None
+    if not labelled and len(text.split()) > DATE_LINE_MAX_WORDS:
+        return False  # the test below would fail too: checked first, it spares the date search
     if _is_trap(text) or not FULL_DATE.search(text):
         return False
-    if LABELLED.match(text):
+    if labelled:
         return True
     rest = FULL_DATE.sub(" ", text)
-    rest = re.sub(r"\b\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?\b|\b(gmt|utc|[a-z]{2,4}t)\b|[|•·/,:()–—-]", " ", rest,
+    rest = re.sub(r"\b\d{1,2}[:h]\d{2}(\s*[ap]\.?m\.?)?\b|\b(gmt|utc|[a-z]{2,4}t)\b|[|•·/,:()–—-]", " ", rest,
                   flags=re.IGNORECASE)
     return len(text.split()) <= DATE_LINE_MAX_WORDS and len(rest.split()) <= 6 and (
         rules.BYLINE.match(text) is not None or len(rest.split()) <= 2)
@@ -141,8 +194,8 @@ def find_published(lines: list[str], candidates: Iterable[int], paragraphs: Iter
     lines outside the body and the comments), else from a dateline opening one of the first body
     ``paragraphs`` (1-based first lines). A bare date line counts only inside ``article`` (from the
     headline to the end of the body): above the headline it is the page's clock, not the story's date."""
-    ordered = sorted(candidates)
-    ordered = [n for n in ordered if not UPDATED.match(lines[n - 1])]
+    ordered = [n for n in sorted(candidates)  # every date line has a year: the other lines are passed over
+               if YEAR.search(lines[n - 1]) and not UPDATED.match(lines[n - 1])]
     for number in ordered:
         text = lines[number - 1]
         if LABELLED.match(text) and is_date_line(text):

@@ -136,7 +136,7 @@ BOILERPLATE_PATTERNS = re.compile(
     r"|accept (all )?cookies"
     r"|this (web)?site uses|javascript|enable javascript|your browser"
     r"|subscribe to (our|the) newsletter|sign up for (our|the)|successfully subscribed|newsletter"
-    r"|unsubscribe|enter your e-?mail|your e-?mail address|please try again|error while"
+    r"|unsubscribe|enter your e-?mail|your e-?mail address|please try again|an error (has )?occurred"
     r"|gdpr|marketing purposes|reprint permission|advertisement|sponsored content|powered by"
     r"|your inbox|delivered to your|you agree to|already a subscriber"
     r"|subscribe to (continue|read)|to continue reading|free articles|support our journalism"
@@ -158,7 +158,8 @@ COPYRIGHT = re.compile(r"^\W{0,3}(©|\(c\)|copyright\b)\s*(\d{4}|.*\b(19|20)\d{2
 # A photo or image credit or caption line: metadata, never body text.
 CAPTION = re.compile(
     r"^\s*(©|\(photo|photo\s*(credit)?\s*[:/—–-]|photo by\b|photograph\s*:|image\s*[:—–-]|picture\s*:"
-    r"|credit\s*:|caption\s*:|file photo|source\s*:|image-|images?\s*[:/]|illustration\s*:|video\s*:"
+    r"|credit\s*:|caption\s*:|file photo|source\s*:|images?\s*[:/]|illustration\s*:|video\s*:"
+    r"|fotos?\s*[:/]|bild\s*:|фото\s*:|imagen\s*:|crédits? photo\s*:|legenda\s*:"
     r"|(image|photo|picture) (caption|source|credit)\s*[,:]?)",
     re.IGNORECASE)
 # Credit agencies appended to captions ("... (AFP)", "Getty Images").
@@ -167,11 +168,14 @@ CAPTION_MARKER = re.compile(r"^\W*((image|photo|picture|video)\s+)?(caption|sour
                             r"|photograph)s?\s*[,:]?\s*$", re.IGNORECASE)
 # Credits closing a caption: an agency, or "Photo: Name" at the end of the line.
 CREDIT_TAIL = re.compile(r"(getty images|reuters/|afp/|ap photo|\(afp\)|\(reuters\)|/ ?afp$"
+                         r"|\((photo|foto|bild|фото|imagen|image|picture|credit)s?\s*:[^()]{2,40}\)$"
+                         r"|[.)]\s/\s?[\w.'’ -]{2,30}$"
                          r"|\b(photo|photograph|picture|image|credit|photos)\s*:\s*[\w.'’ /-]{2,40}$)")
 
 # A byline: "By Jane Roe", "Written by", "Author: ...", "Reporting by ...", with the name captured.
 BYLINE = re.compile(
-    r"^\s*(?:by|written by|words by|story by|posted by|author\s*:|reporting by|report by|text by|von|par|por)"
+    r"^\s*(?:by|written by|words by|story by|posted by|author\s*:|reporting by|report by|text by|von|par|por"
+    r"|(?:photographs|photos|pictures|illustrations?|interview|video) by|di|av)"
     r"\s*:?\s+(?P<name>[A-ZÀ-Þ][\w.'’-]*(?:[ ,]+(?:and |&\s*|y |et |und )?[A-ZÀ-Þ][\w.'’-]*){0,6})",
     re.IGNORECASE)
 # A byline inside a date line: "Posted on March 3, 2021 by Jane Roe".
@@ -185,18 +189,31 @@ POINTER_MAX_WORDS = 8
 # A list of tags or topics under an article: "Tags: ports, fishing", "Filed under: Region".
 TAGS_PREFIX = re.compile(r"^\W*(tags?|topics?|filed under|categories|category|keywords|related topics)\s*:",
                          re.IGNORECASE)
+# "Read also" and "more on this" in the other languages readout reads.
+FOREIGN_POINTERS = (r"lesen sie (auch|mehr)|mehr zum thema|auch interessant|weitere artikel|à lire aussi"
+                    r"|lire aussi"
+                    r"|voir aussi|sur le même sujet|lea también|leer más|más información|te puede interesar"
+                    r"|leia também|leia mais|saiba mais|leggi anche|approfondisci|lees ook|lees meer"
+                    r"|читайте также|смотрите также|по теме|اقرأ أيضا|اقرأ أيضاً|اقرأ المزيد")
 # A pointer with its target on the same line: "Read more: Ministers meet in Tovana", "Watch: ...".
 POINTER_PREFIX = re.compile(
     r"^\W*(read more|related|see also|also read|read also|read next|watch|listen|more|recommended"
-    r"|further reading|don'?t miss|must read|click here|learn more)\s*[:|»›>-]\s*\S", re.IGNORECASE)
+    r"|further reading|don'?t miss|must read|click here|learn more"
+    rf"|{FOREIGN_POINTERS})\s*[:|»›>-]\s*\S", re.IGNORECASE)
 
+# No heading of a list of other articles has more words than this (the longest, "mehr aus" and a section
+# name of up to 30 characters, has fewer): longer lines are not tried against the pattern.
+HEADING_MAX_WORDS = 40
 # Headings that open a list of other articles: everything after them at the end of a page is furniture.
 RELATED_HEADING = re.compile(
     r"^\s*(related|related (articles|stories|posts|news|coverage|content)|latest( news| stories| posts)?"
     r"|more (from|on|in|stories|news|articles)|read (more|next|also)|recommended( for you)?|trending( now)?"
     r"|most (read|popular|viewed|shared)|you (may|might) also like|popular( posts| stories)?"
     r"|recent (posts|articles|stories|news)|editor'?s picks|top stories|see also|also read"
-    r"|what to read next|further reading|in other news|more news)\s*[:»›>]?\s*$",
+    r"|what to read next|further reading|in other news|more news|more on this story|more galleries"
+    rf"|{FOREIGN_POINTERS}|mehr aus [\w ]{{1,30}}|meistgelesen|les plus lus|lo más (visto|leído)|más le[ií]do"
+    r"|mais lidas|mais lidos|più lett[ie]|самое (читаемое|популярное)|الأكثر قراءة|similar threads)"
+    r"\s*[:»›>]?\s*$",
     re.IGNORECASE)
 
 # Widgets stamped with the moment of capture: a month and year alone, countdowns, "today is".
@@ -210,10 +227,29 @@ RELATIVE_TIME = re.compile(
     r"\b\d+\s*(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b"
     r"|\b\d+\s*min(ute)?s?\s+read\b|^\W*(updated|posted|published)\s+(just now|today|yesterday)\W*$")
 RELATIVE_TIME_MAX_WORDS = 8
+# Reading time in the languages readout reads ("Lesezeit: 4 Min.", "5 min de lecture"): metadata.
+READING_TIME = re.compile(
+    r"^\W*(lesezeit|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|время чтения"
+    r"|leestijd|reading time)\b|\b\d+\s*(min\.?|minuten|minutes|minutos|minuti|мин\.?)\s*"
+    r"(lesezeit|de lecture|de lectura|de leitura|di lettura|чтения|leestijd)\b", re.IGNORECASE)
+READING_TIME_MAX_WORDS = 8
+# A line that is only an advertisement or sponsorship label, in the languages readout reads.
+AD_LABEL = re.compile(r"^\W*(advertisement|advertising|sponsored|anzeige|werbung|gesponsert|publicité"
+                      r"|publicidad|pubblicità|publicidade|advertentie|реклама|إعلان)\W*$", re.IGNORECASE)
+# An advertisement label or a skip link has at most this many words ("Aller au contenu principal").
+SKIP_LINK_MAX_WORDS = 5
+# "Skip to content" links of screen readers, in the languages readout reads.
+SKIP_LINK = re.compile(
+    r"^\W*(skip to (the )?(main )?(content|navigation|article)|zum inhalt( springen)?|zur navigation"
+    r"|aller au contenu( principal)?|aller à la navigation|ir al contenido( principal)?|saltar al contenido"
+    r"|ir para o conteúdo|saltar para o conteúdo|vai al contenuto( principale)?|naar de inhoud"
+    r"|перейти к (основному )?содержим\w*|تخطى إلى المحتوى)\W*$", re.IGNORECASE)
 # A menu written on one line: three or more short items between separators ("About | Contact | Jobs").
 NAV_LINE = re.compile(r"^[^|·•]{1,30}(\s*[|·•]\s*[^|·•]{1,30}){2,}$")
 URL = re.compile(r"^\s*(https?://|www\.)\S+\s*$", re.IGNORECASE)
 # Lines of figures and symbols only: counters, prices of a donation widget, vote tallies.
+# A gallery's or a list's position counter: "1 of 8", "3/12", "2 von 10".
+POSITION_COUNTER = re.compile(r"^\W*\d+\s*(of|/|von|de|sur|di|van|из|из)\s*\d+\W*$", re.IGNORECASE)
 NUMERIC_ONLY = re.compile(r"^[\W\d_]*$|^[\d\s.,:%$€£¥+−-]+[a-zA-Z$€£%]{0,3}\s*$")
 
 # --- comment threads ----------------------------------------------------------------------------------
@@ -226,6 +262,7 @@ THREAD_HEADER = re.compile(
     rf"^\s*(\d[\d,.]*\s+({COMMENT_NOUN}|responses?|replies|reactions|thoughts)(\s+(on|to)\b.*)?"
     rf"|({COMMENT_NOUN}|responses?|reader comments|discussion|conversation)\s*(\(\d+\))?"
     r"|(\d+\s+)?thoughts? on\b.*|leave a (comment|reply)|add (a|your) comment|post a comment"
+    r"|what (our )?readers (say|think)|readers'? (views|reactions)|have your say|your (comments|views)"
     r"|write a comment|join the (discussion|conversation)|view (all )?comments|show comments"
     r"|load (more )?comments|kommentar schreiben|laisser un commentaire|deja un comentario"
     r"|lascia un commento|deixe um comentário|оставить комментарий"
@@ -282,7 +319,7 @@ OPINION_MARKERS = re.compile(
     r"\b(we|i) (strongly |firmly |truly |really |also |still |just )?(believe|think|feel|hope|see|consider"
     r"|argue|contend|maintain|urge|suspect|doubt|fear|expect)\b"
     r"|\bin (our|my) (view|opinion|judgement|judgment|eyes)"
-    r"|\bon our part\b|\bour (view|position|opinion|stance|editorial)\b|\bit is our (view|belief|opinion)"
+    r"|\bour (view|position|opinion|stance|editorial)\b|\bit is our (view|belief|opinion)"
     r"|\bwe must\b|\bwe should\b|\b(this|the) (newspaper|editorial board|magazine) (believes|thinks|holds)")
 # Opening and closing quotation marks, to look for the outlet's voice outside quotations.
 QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’"}
@@ -311,6 +348,31 @@ LIST_LENGTH_RATIO = 2
 # A notice of one or two words ("Advertisement", "Sign up") is a label inside the page, bridged like soft
 # chrome; a longer notice is a banner or footer and costs like hard chrome.
 LABEL_MAX_WORDS = 2
+# A run of at most this many removed lines between two parts of the article, of kinds that sit inside
+# articles (a newsletter box, a "Read more" heading with its link, an advertisement), costs as soft chrome
+# when a sentence resumes the article right after it: the body bridges the box.
+INLINE_BOX_MAX_LINES = 4
+# Reasons of the removals that may form such a box.
+INLINE_BOX_REASONS = frozenset({
+    "legal, consent or subscription notice", "heading of a list of other articles",
+    "pointer to other material", "advertisement label or skip link", "navigation, share or account links"})
+# A line inside the body block that repeats a sentence of another body paragraph is a pull quote when it
+# has at most this many words.
+PULL_QUOTE_MAX_WORDS = 40
+# ... and at least this many characters: a short phrase repeats by chance.
+PULL_QUOTE_MIN_CHARS = 30
+# A short line inside the body block is kept (a subheading) from this many words; shorter ones are names
+# and labels ("Jane Roe", "Health correspondent").
+SUBHEADING_MIN_WORDS = 3
+# A table row: at least this many cells between separators, half of them figures.
+TABLE_MIN_CELLS = 3
+# An author's biography closing an article: a name, "is a/an", and a trade of the press within 12 words;
+# or a dash, a name and "is" (the tagline under a guest column).
+BIO_LINE = re.compile(
+    r"^\s*[—–-]\s*[A-ZÀ-Þ][\w.'’-]+(?:\s+[A-ZÀ-Þ][\w.'’-]+){1,3}\s+(?:is|was)\s"  # "— Jane Roe is ..."
+    r"|^\W*[A-ZÀ-Þ][\w.'’-]+(?:\s+[A-ZÀ-Þ][\w.'’-]+){1,3}\s+(?:is|was)\s+(?:a|an|the)\s+(?:\S+\s+){0,12}?"
+    r"(?:writer|journalist|reporter|correspondent|editor|author|columnist|photographer|contributor"
+    r"|producer|critic)s?\b")
 # What follows the author's name in a biography line at the end of an article.
 BIO_VERBS = r"(is|was|has|covers|writes|reports|joined|edits)"
 
@@ -369,6 +431,13 @@ CONFIRM_AUTHORS = 3
 # Thread headers, author lines and stamps are short; longer lines are never looked at as thread openers
 # (a "N thoughts on “<headline>”" header fits in this many characters).
 THREAD_CUE_MAX_CHARS = 200
+# A thread without a header opens only after this many words of prose (sentences of 8 words or more):
+# under a headline and a one-sentence standfirst, a name and a date are the byline, not a comment.
+THREAD_MIN_ARTICLE_WORDS = 50
+# ... and only when at least this many entries (a name with its stamp, "X says:") open within this many
+# lines: one name and a time can be a byline or a live blog's first update, two make a thread's rhythm.
+THREAD_MIN_ENTRIES = 2
+THREAD_ENTRY_WINDOW = 14
 # An author line with its verb or stamp ("Jane Roe says:", "jroe · 2h") has at most this many words.
 AUTHOR_LINE_MAX_WORDS = 8
 # A date on its own under an author is at most this long ("Wednesday, 12 September 2024").

@@ -7,7 +7,9 @@ The cascade, in order (all steps linear in the number of lines):
    capture-time widgets, counters, links, menus and share bars, pointers, lines repeated on other pages
    of the site or within the capture, lines in another language than the article;
 4. the body: the run of lines with the highest score, where a prose line scores its words and every
-   other line costs (hard chrome more than any paragraph); HTML hints act as strong priors;
+   other line costs (hard chrome more than any paragraph, a short in-article box such as a newsletter
+   prompt or a "Read also" heading only as soft chrome); HTML hints act as strong priors; inside the run,
+   names and labels of one or two words, pull quotes and a closing author biography are not body;
 5. the headline: a headline-shaped line before the body (its repeats are metadata);
 6. paragraphs (``opinion`` when in the outlet's own voice), the stated publication date, and every
    removal with its reason, merged into runs.
@@ -49,6 +51,8 @@ QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"\n]*\"")
 UNCLOSED_QUOTE = re.compile(r"[“«]")
 NAV_SEPARATORS = re.compile(r"\s*[|•·»›/]\s*")
 NAV_SEPARATOR_CHARS = "|•·»›/"
+NO_WORDS: frozenset[str] = frozenset()
+QUOTE_MARKS = re.compile("[“”\"'‘’«»„]")
 # Characters outside the Latin letter blocks ``script_of`` counts as Latin: when none of them is a letter,
 # the line is Latin (or letterless) and the per-character loop is skipped.
 NOT_LATIN = re.compile("[^\x00-\u024f\u1e00-\u1eff]")
@@ -125,8 +129,10 @@ def language_of_tokens(token_lists: list[list[str]], script: str | None) -> str 
     """``detect_language`` over texts already split into lower-case tokens (each line is tokenised once)."""
     counts = Counter(chain.from_iterable(token_lists))
     hits: Counter[str] = Counter()
-    for token, n in counts.items():
-        for language in STOPWORD_LANGUAGES.get(token, ()):
+    common = counts.keys() & STOPWORD_LANGUAGES.keys()
+    for token in filter(common.__contains__, counts):  # function words only, in the order of the text
+        n = counts[token]
+        for language in STOPWORD_LANGUAGES[token]:
             hits[language] += n
     candidates = {lang: n for lang, n in hits.items()
                   if rules.LANGUAGE_SCRIPT.get(lang, "latin") == (script or "latin")}
@@ -167,7 +173,7 @@ def line_features(number: int, text: str, language: str | None, doc_script: str 
     words = tokens(text) if words is None else words
     cjk = 0 if text.isascii() else len(CJK_CHAR.findall(text)) // 2
     count = (len(words) + cjk) * full_length // max(1, len(text))
-    own = rules.STOPWORDS.get(language or "", frozenset())
+    own = rules.STOPWORDS.get(language or "", NO_WORDS)
     own_hits = sum(map(own.__contains__, words))
     stop_ratio = own_hits / len(words) if words and own else (1.0 if count else 0.0)
     terminal, capital = _terminal(text), _capital(text)
@@ -182,7 +188,7 @@ def line_features(number: int, text: str, language: str | None, doc_script: str 
     sentence = (terminal or lead_in) and capital and count >= rules.SENTENCE_MIN_WORDS and stop_ratio > 0
     prose = sentence or (count >= rules.PROSE_MIN_WORDS and stop_ratio >= rules.PROSE_MIN_STOPWORD_RATIO
                          and (terminal or count >= rules.LONG_LINE_WORDS))
-    if rules.LIST_ITEM.match(text) and count >= rules.LIST_ITEM_MIN_WORDS and stop_ratio > 0:
+    if not prose and count >= rules.LIST_ITEM_MIN_WORDS and stop_ratio > 0 and rules.LIST_ITEM.match(text):
         prose = True  # an item of a list inside the article ("- fees will be reviewed after a year;")
     nav = not sentence and bool(words) and _nav(text, words)
     caps = count <= rules.CAPS_MAX_WORDS and _capitals(text)
@@ -197,8 +203,14 @@ def _nav(text: str, words: list[str]) -> bool:
     if not any(char in text for char in NAV_SEPARATOR_CHARS):
         return False
     items = [item for item in NAV_SEPARATORS.split(text.strip()) if item]
-    return (len(items) >= rules.NAV_ITEMS_MIN
+    return (len(items) >= rules.NAV_ITEMS_MIN and not _table_row(items)
             and all(len(i.split()) <= rules.NAV_ITEM_MAX_WORDS for i in items))
+
+
+def _table_row(items: list[str]) -> bool:
+    """Cells of a table of figures ("Chemicals | 2.4 | 2.6 | +8%"): half of them hold a digit; menus don't."""
+    return (len(items) >= rules.TABLE_MIN_CELLS
+            and 2 * sum(DIGIT.search(item) is not None for item in items) >= len(items))
 
 
 def _capitals(text: str) -> bool:
@@ -240,19 +252,27 @@ def rule_label(line: Line, site_furniture: bool, link_aware: bool = False) -> tu
     if rules.CAPTION.match(text) or (not line.sentence and _credit_cue(text, lower)
                                      and rules.CREDIT_TAIL.search(lower)):
         return METADATA, "image caption or credit", 0.0
-    byline = rules.BYLINE.match(text)
-    if byline and line.words <= rules.BYLINE_MAX_WORDS and (not line.sentence or line.words <= 5):
+    if (line.words <= rules.BYLINE_MAX_WORDS and (not line.sentence or line.words <= 5)
+            and rules.BYLINE.match(text)):
         return METADATA, "byline", 0.0
-    if is_date_line(text):
+    digit = DIGIT.search(text) is not None  # dates, counters and stamps need one: the searches below wait
+    if digit and is_date_line(text):
         return METADATA, "date line", 0.0
-    timely = DIGIT.search(text) is not None or TIME_CUE.search(lower) is not None
-    if timely and line.words <= rules.RELATIVE_TIME_MAX_WORDS and rules.RELATIVE_TIME.search(lower):
+    if line.words <= rules.READING_TIME_MAX_WORDS and (  # without a figure only the anchored label fits
+            rules.READING_TIME.search(text) if digit else rules.READING_TIME.match(text)):
         return METADATA, "relative timestamp or reading time", 0.0
-    if timely and not line.prose and rules.CAPTURE_TIME_WIDGET.search(lower):
-        return CHROME, "capture-time widget (date or countdown of the capture)", rules.SOFT_CHROME_COST
+    if line.words <= rules.RELATIVE_TIME_MAX_WORDS or not line.prose:  # stamps and widgets are short
+        timely = digit or TIME_CUE.search(lower) is not None
+        if timely and line.words <= rules.RELATIVE_TIME_MAX_WORDS and rules.RELATIVE_TIME.search(lower):
+            return METADATA, "relative timestamp or reading time", 0.0
+        if timely and not line.prose and rules.CAPTURE_TIME_WIDGET.search(lower):
+            return CHROME, "capture-time widget (date or countdown of the capture)", rules.SOFT_CHROME_COST
     if rules.URL.match(text):
         return CHROME, "bare link", rules.SOFT_CHROME_COST
-    if rules.NUMERIC_ONLY.match(text):
+    if line.words <= rules.SKIP_LINK_MAX_WORDS and (rules.AD_LABEL.match(text)
+                                                     or rules.SKIP_LINK.match(text)):
+        return CHROME, "advertisement label or skip link", rules.SOFT_CHROME_COST
+    if rules.NUMERIC_ONLY.match(text) or (digit and line.words <= 3 and rules.POSITION_COUNTER.match(text)):
         return CHROME, "figures and symbols only (a counter or widget)", rules.SOFT_CHROME_COST
     if site_furniture:
         return CHROME, "repeated on other captures of the same site", rules.HARD_CHROME_COST
@@ -267,9 +287,9 @@ def rule_label(line: Line, site_furniture: bool, link_aware: bool = False) -> tu
         return CHROME, "legal, consent or subscription notice", cost
     if rules.THREAD_HEADER.match(text):
         return CHROME, "comment count or comment prompt", rules.SOFT_CHROME_COST
-    if rules.RELATED_HEADING.match(text):
+    if line.words <= rules.HEADING_MAX_WORDS and rules.RELATED_HEADING.match(text):
         return CHROME, "heading of a list of other articles", rules.HARD_CHROME_COST
-    if rules.TAGS_PREFIX.match(text) and not line.sentence:
+    if not line.sentence and rules.TAGS_PREFIX.match(text):
         return CHROME, "tags or topics", rules.SOFT_CHROME_COST
     if _pointer(line, link_aware):
         return CHROME, "pointer to other material", rules.SOFT_CHROME_COST
@@ -335,7 +355,7 @@ def units_of(raw: list[str]) -> dict[int, list[int]]:
             continue
         previous = raw[i - 1].strip() if i else ""
         if (head is not None and len(previous) >= rules.WRAP_MIN_CHARS and not _terminal(previous)
-                and stripped[:1].islower()):
+                and stripped[:1].islower() and not _byline_line(stripped)):
             units[head].append(i)
         else:
             head = i
@@ -404,6 +424,7 @@ def clean_rendered(source: str, url: str | None, id: str, mode: str, text: str, 
                 labels[h], costs[h] = decided[:2], decided[2]
     _caption_continuations(raw, heads, features, labels)
     _author_biographies(raw, texts, labels)
+    _inline_boxes(heads, features, labels, costs)
 
     limit = (thread.start - 1) if thread.start is not None and first_prose is not None else len(raw)
     span = best_span(_scores(features, labels, costs, keys, repeats, limit, hints))
@@ -424,6 +445,9 @@ def clean_rendered(source: str, url: str | None, id: str, mode: str, text: str, 
         elif (repeats[keys[h]] > 1 and features[h].words <= rules.REPEAT_MAX_WORDS
               and not features[h].sentence):
             labels[h] = (CHROME, "repeated within the capture (menu or widget)")
+        elif (span and span[0] <= h <= span[1] and not hints and not features[h].prose
+              and _label_like(features[h])):
+            labels[h] = (METADATA, "short label inside the article's block (name, role or label)")
         elif span and span[0] <= h <= span[1] and (
                 features[h].prose or not hints or not hints.content_lines or h + 1 in hints.content_lines):
             body.append(h)
@@ -432,6 +456,9 @@ def clean_rendered(source: str, url: str | None, id: str, mode: str, text: str, 
         else:
             labels[h] = (CHROME, "short line outside the article's main block")
 
+    body = _without_pull_quotes(body, texts, features, labels)
+    if len(body) > 1 and rules.BIO_LINE.match(texts[body[-1]]):  # "Jane Roe is a freelance writer ..."
+        labels[body.pop()] = (METADATA, "author biography")
     title = texts[title_head] if title_head is not None else (hints.title if hints else None)
     if not body:
         body, title = _one_sentence(features, labels, title_head, thread.labels)
@@ -499,7 +526,7 @@ def _find_title(texts: dict[int, str], keys: dict[int, str], features: dict[int,
     repeated = [h for h in candidates if repeats[keys[h]] > 1 or _echoed(keys[h], [keys[b] for b in before])]
     if repeated:
         return repeated[0]
-    listed = _list_members(texts, features)
+    listed = _list_members(texts, features, labels)
     candidates = [h for h in candidates if h not in listed]
     if candidates:
         nearest = candidates[-1]
@@ -516,16 +543,77 @@ def _find_title(texts: dict[int, str], keys: dict[int, str], features: dict[int,
     return None
 
 
+def _label_like(line: Line) -> bool:
+    """A short line that is no subheading: a name, a role or a label ("Jane Roe", "Health correspondent");
+    list items, lead-ins and table rows stay in the article."""
+    stripped = line.text.strip()
+    return (line.words < rules.SUBHEADING_MIN_WORDS and not stripped.endswith(":")
+            and not rules.LIST_ITEM.match(stripped) and not _table_row(NAV_SEPARATORS.split(stripped)))
+
+
+def _inline_boxes(heads: list[int], features: dict[int, Line], labels: dict[int, tuple[str, str]],
+                  costs: dict[int, float]) -> None:
+    """A short run of in-article furniture (newsletter box, "Read more" heading and its link, advertisement)
+    between prose and a sentence that resumes the article costs as soft chrome, so that the body bridges it;
+    the link under such a heading is furniture too. A footer's run is followed by no sentence."""
+    k = 0
+    while k < len(heads):
+        if heads[k] not in labels:
+            k += 1
+            continue
+        end = k
+        while end < len(heads) and heads[end] in labels:
+            end += 1
+        run = heads[k:end]
+        before = heads[k - 1] if k else None
+        after = heads[end:end + 2]
+        boxed = (0 < len(run) <= rules.INLINE_BOX_MAX_LINES and before is not None
+                 and features[before].prose and all(labels[h][1] in rules.INLINE_BOX_REASONS for h in run))
+        heading = boxed and labels[run[-1]][1] == "heading of a list of other articles"
+        if (heading and len(after) > 1 and not features[after[0]].sentence and features[after[1]].sentence
+                and after[1] not in labels and features[after[0]].words <= rules.TITLE_MAX_WORDS):
+            labels[after[0]] = (CHROME, "pointer to other material")  # the linked headline under "Read more"
+            costs[after[0]] = rules.SOFT_CHROME_COST
+            after = after[1:]
+        if boxed and after and after[0] not in labels and features[after[0]].sentence:
+            for h in run:
+                costs[h] = min(costs.get(h, rules.SOFT_CHROME_COST), rules.SOFT_CHROME_COST)
+        k = end
+
+
+def _without_pull_quotes(body: list[int], texts: dict[int, str], features: dict[int, Line],
+                         labels: dict[int, tuple[str, str]]) -> list[int]:
+    """The body without pull quotes: short lines that repeat a sentence of another body paragraph."""
+    folded = {h: _quote_free(texts[h]) for h in body}
+    joined = "\n".join(folded.values())  # a line's text occurs once there (its own) unless repeated
+    kept = []
+    for h in body:
+        short = (features[h].words <= rules.PULL_QUOTE_MAX_WORDS
+                 and len(folded[h]) >= rules.PULL_QUOTE_MIN_CHARS)
+        if short and joined.count(folded[h]) > 1:
+            labels[h] = (CHROME, "pull quote (repeats a sentence of the article)")
+        else:
+            kept.append(h)
+    return kept
+
+
+def _quote_free(text: str) -> str:
+    """A line compared for repetition: lower case, without quotation marks, spaces collapsed."""
+    return " ".join(QUOTE_MARKS.sub("", text.lower()).split()).rstrip(".,;:!?…")
+
+
 def _caption_continuations(raw: list[str], heads: list[int], features: dict[int, Line],
                            labels: dict[int, tuple[str, str]]) -> None:
     """Caption text that a caption line announces: the line after a bare marker ("Image caption,",
     "Photo:"), or a line directly under a caption that breaks off without closing punctuation."""
     caption = (METADATA, "image caption or credit")
     for previous, h in zip(heads, heads[1:], strict=False):
-        if labels.get(previous) != caption or h in labels:
+        counter = rules.POSITION_COUNTER.match(raw[previous]) is not None  # a gallery's "2 of 8"
+        if (labels.get(previous) != caption and not counter) or h in labels:
             continue
         line = features[h]
-        bare_marker = rules.CAPTION_MARKER.match(raw[previous]) is not None
+        bare_marker = (rules.CAPTION_MARKER.match(raw[previous]) is not None
+                       or rules.POSITION_COUNTER.match(raw[previous]) is not None)
         run_on = h == previous + 1 and not line.terminal and line.words <= rules.CAPTION_MAX_WORDS
         if (bare_marker and line.words <= rules.CAPTION_MAX_WORDS) or run_on:
             labels[h] = caption
@@ -542,18 +630,28 @@ def _author_biographies(raw: list[str], texts: dict[int, str], labels: dict[int,
             labels[h] = (METADATA, "author biography")
 
 
+def _byline_line(text: str) -> bool:
+    """A short line naming an author in lower-case lead-in ("di Giulia Ferretti", "by Jane Roe"): a byline
+    under a headline, not the wrapped end of it."""
+    found = rules.BYLINE.match(text)
+    return (found is not None and found.group("name")[:1].isupper()
+            and len(text.split()) <= rules.BYLINE_MAX_WORDS)
+
+
 def _similar(a: int, b: int) -> bool:
     """Two line lengths (in words) alike enough to be items of one list."""
     return max(a, b) <= rules.LIST_LENGTH_RATIO * max(1, min(a, b))
 
 
-def _list_members(texts: dict[int, str], features: dict[int, Line]) -> set[int]:
+def _list_members(texts: dict[int, str], features: dict[int, Line], labels: dict[int, tuple[str, str]]
+                  ) -> set[int]:
     """Lines in a run of three or more consecutive short non-sentence lines of similar length: a menu, a
     list of related headlines or of key points, never the headline."""
     members: set[int] = set()
     run: list[int] = []
     for h in [*texts, -1]:
-        short = h >= 0 and not features[h].sentence and features[h].words <= rules.TITLE_MAX_WORDS
+        short = (h >= 0 and not features[h].sentence and features[h].words <= rules.TITLE_MAX_WORDS
+                 and labels.get(h, (CONTENT,))[0] != METADATA)  # a byline or date under a headline is no item
         if short and run and h == run[-1] + 1 and _similar(features[run[-1]].words, features[h].words):
             run.append(h)
             continue
@@ -634,8 +732,8 @@ def _removals(raw: list[str], labels: dict[int, tuple[str, str]], title_lines: L
         if i in title:
             continue
         label, reason = labels[i]
-        gap_blank = runs and all(not raw[j].strip() for j in range(runs[-1][1] + 1, i))
-        if runs and gap_blank and runs[-1][2:] == (label, reason):
+        if runs and runs[-1][2:] == (label, reason) and all(
+                not raw[j].strip() for j in range(runs[-1][1] + 1, i)):  # only blank lines between
             runs[-1] = (runs[-1][0], i, label, reason)
         else:
             runs.append((i, i, label, reason))

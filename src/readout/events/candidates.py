@@ -14,7 +14,15 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from readout.events.lexicon import Predicate, predicates, rules, word_set
-from readout.events.roles import EntityIndex, Value, conjuncts, country_of_place, resolve
+from readout.events.roles import (
+    EntityIndex,
+    Value,
+    conjuncts,
+    country_of_place,
+    country_of_word,
+    named,
+    resolve,
+)
 from readout.events.speech import Account
 
 PLACE_PREPS = ("in", "at", "to")
@@ -23,6 +31,13 @@ SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Who the party is when a predicate's object is itself an event: its author ("rejected X's proposal",
 # "condemned the attack by X") or counterpart ("ruled out talks with X"), never the event's own target.
 EVENT_NOUN_PARTY = ("poss", "prep:by", "prep:with")
+# How a named party hangs inside a recipient phrase that is no name ("X's plan", "the storming of P by X",
+# "an operation against X", "remarks made by X"), and the prepositions that give a place or time instead.
+INSIDE_DEPS = frozenset({"poss", "prep", "pobj", "agent", "acl", "amod", "compound", "nmod", "conj"})
+INSIDE_SKIP = frozenset({
+    "in", "into", "near", "during", "after", "before", "since", "over", "across", "at", "under", "along",
+    "outside", "inside", "off", "through", "throughout", "within", "beyond",
+})
 # Where the recipient of a predicate with an open complement sits inside that complement.
 XCOMP_RECIPIENT = ("prep:to", "prep:with", "prep:against", "prep:on", "dative", "obj")
 
@@ -65,12 +80,19 @@ def subject_token(verb: Token) -> Token | None:
     subject = child(verb, "nsubj")
     if subject is not None:
         return subject
+    if verb.dep_ == "acl" and child(verb, "dobj") is not None and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "Israeli air strikes killed 20 people": a participle with its own object is active, a finite
+        # verb the parser hung off its subject (a reduced relative, "people killed in X", has no object)
+        return verb.head
     if (
         verb.dep_ in ("conj", "xcomp", "advcl")
         and verb.head.i != verb.i
         and verb.head.pos_ in ("VERB", "AUX")
     ):
-        return subject_token(verb.head)
+        raised = child(verb.head, "nsubjpass") if verb.dep_ == "xcomp" else None
+        return raised or subject_token(verb.head)  # "X is expected to sign": X signs
+    if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and verb.head.dep_ == "acomp":
+        return subject_token(verb.head.head)  # "X is due / likely / set to meet Y"
     return None
 
 
@@ -90,6 +112,8 @@ def _light_governor(noun: Token) -> Token | None:
         return head
     if noun.dep_ == "dobj" and head.lemma_.lower() in rules()["light_verb_overrides"]:
         return head
+    if noun.dep_ == "nsubj" and head.lemma_.lower() in word_set("rules.json", "occurrence_verbs"):
+        return head  # "fighting broke out between X and Y"
     return None
 
 
@@ -120,7 +144,7 @@ def _slot(token: Token, slot: str, governor: Token | None) -> list[Token]:
         return found
     if slot == "gov_subj" and governor is not None:
         found = subject_token(governor)
-        return [found] if found is not None else []
+        return [found] if found is not None and found.i != token.i else []
     if slot == "poss":
         found = child(token, "poss")
         return [found] if found is not None else []
@@ -139,10 +163,32 @@ def _speaker_for_pronoun(token: Token, index: EntityIndex) -> Value | None:
     return None
 
 
+def _nationality_pairs(head: Token, index: EntityIndex) -> list[Value]:
+    """'Azerbaijani and Armenian forces': one value per nationality, each with the shared noun."""
+    for adjective in head.children:
+        if adjective.dep_ != "amod" or not _nationality(adjective, index):
+            continue
+        others = [c for c in adjective.children if c.dep_ == "conj" and _nationality(c, index)]
+        if others:
+            return [Value(f"{a.text} {head.text}", "NORP", head.i) for a in (adjective, *others)]
+    return []
+
+
+def _nationality(word: Token, index: EntityIndex) -> bool:
+    """A nationality adjective, by the tagger or the gazetteer (taggers call some of them people)."""
+    entity = index.entity(word)
+    return (entity is not None and entity.label == "NORP") or (
+        word.pos_ == "ADJ" and country_of_word(word.text) is not None)
+
+
 def _values(tokens: list[Token], index: EntityIndex) -> list[Value]:
     out: list[Value] = []
     for token in tokens:
         for head in conjuncts(token):
+            pairs = _nationality_pairs(head, index)
+            if pairs:
+                out.extend(v for v in pairs if v.name not in {o.name for o in out})
+                continue
             value = resolve(head, index)
             if value is None and head.pos_ == "PRON":
                 value = _speaker_for_pronoun(head, index)
@@ -162,6 +208,74 @@ def _fill(token: Token, slots: tuple[str, ...], governor: Token | None, index: E
                 values = _values(found, index)
                 if values:
                     return values
+    return []
+
+
+def _named_inside(
+    phrase: Token, index: EntityIndex, authors_only: bool = False, places: bool = True
+) -> list[Value]:
+    """The named party inside a recipient that is no name itself: the author or target the thing is tied
+    to ("condemned the execution of protesters by Iranian authorities", "threatened an operation against
+    Kurdish militants", "turned down a request from the United States"). An author ("by X", "X's") comes
+    before other names, then the nearest in the tree. Behind a preposition of place or time ("in X",
+    "during Y", "at Z") only an organisation or person is a party ("corruption at utility X"), not a place."""
+    queue = [(c, 1, False, False) for c in phrase.children if c.dep_ in INSIDE_DEPS]
+    found: list[tuple[bool, int, int, Token]] = []
+    while queue:
+        token, depth, behind_place, author = queue.pop()
+        if token.dep_ == "prep" and token.lower_ in INSIDE_SKIP and not places:
+            continue  # an actor's "at X" is where its members are, not who acts ("workers at X")
+        behind_place = behind_place or (token.dep_ == "prep" and token.lower_ in INSIDE_SKIP)
+        author = author or token.dep_ in ("agent", "poss") or token.lower_ == "by"
+        entity = index.entity(token)
+        if entity is not None and entity.label not in ("DATE", "TIME", "PERCENT", "MONEY"):
+            if not (behind_place and entity.label not in ("ORG", "PERSON")):
+                nationality = entity.label == "NORP" and token.dep_ == "amod"  # "Kurdish militants"
+                found.append((not author, depth, token.i, token.head if nationality else token))
+            continue
+        queue.extend((c, depth + 1, behind_place, author) for c in token.children if c.dep_ in INSIDE_DEPS)
+    for not_author, _, _, token in sorted(found, key=lambda f: f[:3]):
+        if authors_only and not_author:
+            break
+        values = [v for t in conjuncts(token) if (v := resolve(t, index)) is not None and v.label is not None]
+        if values:
+            return values  # "delegations from X and Y": both
+    return []
+
+
+def _claimant(token: Token, index: EntityIndex) -> list[Value]:
+    """Who claimed responsibility for the event the token is part of, when the claim governs it."""
+    cues = rules()["claim_responsibility"]
+    node = token
+    for _ in range(cues["max_steps"]):
+        if node.head.i == node.i:
+            return []
+        node = node.head
+        if node.lemma_.lower() in cues["nouns"] and node.head.lemma_.lower() in cues["verbs"]:
+            subject = subject_token(node.head)
+            return _values([subject], index) if subject is not None else []
+    return []
+
+
+def _protest_target(verb: Token, index: EntityIndex) -> list[Value]:
+    """Whom a protest is against when its verb names no one: the object of its purpose clause ("took to
+    the streets to denounce X"), else an organisation the protesters are of ("workers at X")."""
+    cues = rules()["protest_targets"]
+    for clause in verb.children:
+        purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        if clause.dep_ in cues["purpose_deps"] and purpose:
+            obj = child(clause, "dobj")
+            if obj is not None:
+                found = [v for v in _values([obj], index) if v.label] or _named_inside(obj, index)
+                if found:
+                    return found
+    subject = subject_token(verb)
+    for prep in subject.children if subject is not None else ():
+        if prep.dep_ == "prep" and prep.lower_ in cues["member_preps"]:
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                entity = named(index.entity(obj))
+                if entity is not None and entity.label == "ORG":
+                    return [Value(entity.canonical, "ORG", obj.i)]
     return []
 
 
@@ -219,6 +333,8 @@ def _place(token: Token, governor: Token | None, index: EntityIndex) -> str | No
 
 def _future(verb: Token) -> bool:
     markers = set(rules()["future_shift"]["markers"])
+    if verb.dep_ == "xcomp" and verb.head.lower_ in rules()["future_shift"]["scheduled"]:
+        return True  # "is due to meet", "is expected to sign"
     return any(c.dep_ == "aux" and c.lower_ in markers for c in verb.children)
 
 
@@ -235,24 +351,54 @@ def _back_reference(noun: Token) -> bool:
     return bool(mods & set(cues["modifiers"])) or bool(subtree & set(cues["ago"]))
 
 
+def _when(prep: Token) -> bool:
+    """A preposition whose object is a date or time ("on Monday"): it cannot be a particle of the verb
+    ("call on X"), so a trigger that needs that preposition does not fire on it."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
 def _match(token: Token) -> Predicate | None:
     pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
     if pos is None:
         return None
     entries = predicates().get((token.lemma_.lower(), pos)) or predicates().get((token.lower_, pos)) or ()
-    near = {c.lemma_.lower() for c in token.children} | {c.lower_ for c in token.children}
-    near |= {
-        g.lemma_.lower() for c in token.children if c.dep_ == "prep" for g in c.children
-    }  # "go on strike"
+    kids = [c for c in token.children if not (c.dep_ == "prep" and _when(c))]  # "called on Monday"
+    near = {c.lemma_.lower() for c in kids} | {c.lower_ for c in kids}
+    near |= {g.lemma_.lower() for c in kids if c.dep_ == "prep" for g in c.children}  # "go on strike"
     for entry in entries:
         if all(word in near for word in entry.extra):
             return entry
     return None
 
 
+def _joint(token: Token) -> bool:
+    """The predicate is marked as undertaken together ('a joint operation', 'will jointly build')."""
+    cues = rules()["joint_cues"]
+    return token.lemma_.lower() not in cues["not_undertakings"] and any(
+        c.dep_ in ("amod", "advmod") and c.lower_ in cues["modifiers"] for c in token.children
+    )
+
+
+def _joint_entry(token: Token) -> Predicate | None:
+    """A joint undertaking the lexicon has no entry for: COOPERATE among its subject's parties."""
+    if not _joint(token):
+        return None
+    cameo = rules()["joint_cues"]["cameo"]
+    if token.pos_ == "VERB":
+        return Predicate(token.lemma_.lower(), (), "VERB", "COOPERATE", None, cameo, ("subj",),
+                         ("prep:with",))
+    if token.pos_ == "NOUN" and _light_governor(token) is not None:
+        return Predicate(token.lemma_.lower(), (), "NOUN", "COOPERATE", None, cameo, ("gov_subj", "poss"),
+                         ("prep:with",))
+    return None
+
+
 def candidate(token: Token, index: EntityIndex) -> Candidate | None:
     """The event a token triggers, with its roles, or None."""
     entry = _match(token)
+    if entry is not None and entry.type == "MOBILIZE" and _joint(token):
+        entry = replace(entry, type="COOPERATE", mode="military", cameo="062")  # joint exercises
+    entry = entry or _joint_entry(token)
     if entry is None:
         return None
     blocked = rules()["non_event_objects"]
@@ -284,11 +430,25 @@ def candidate(token: Token, index: EntityIndex) -> Candidate | None:
     complement = child(token, "xcomp")
     if not recipient and complement is not None:  # "refused to ratify the treaty with X"
         recipient = _fill(complement, XCOMP_RECIPIENT, None, index)
+    content = child(token, "ccomp")
+    if (not recipient and kind == "REQUEST" and content is not None
+            and token.lemma_.lower() in word_set("rules.json", "request_content_verbs")):
+        recipient = _fill(content, ("subj",), None, index)  # "demanded that X release ..."
     obj = child(token, "dobj")
     if entry.pos == "VERB" and obj is not None and recipient and recipient[0].token == obj.i and _match(obj):
-        # the party of an event named as the object: its author or counterpart ("ruled out talks with X")
-        party = _fill(obj, EVENT_NOUN_PARTY, None, index)
-        recipient = party or recipient
+        # the party of an event named as the object: its target when it is the same kind of act
+        # ("reaffirmed its support for X"), else its author or counterpart ("ruled out talks with X")
+        named = _match(obj)
+        party = _fill(obj, named.recipient, None, index) if named.type == kind else []
+        recipient = party or _fill(obj, EVENT_NOUN_PARTY, None, index) or recipient
+    if recipient and all(v.label is None for v in recipient):
+        recipient = _named_inside(token.doc[recipient[0].token], index) or recipient
+    elif recipient and obj is not None and recipient[0].token == obj.i and index.entity(obj) is None:
+        recipient = _named_inside(obj, index, authors_only=True) or recipient  # "the storming of P by X"
+    elif not recipient and entry.pos == "VERB" and obj is not None:
+        recipient = _named_inside(obj, index)  # "said it would ratify Sweden's bid"
+    if kind in rules()["protest_targets"]["types"] and not any(v.label for v in recipient):
+        recipient = _protest_target(governor or token, index) or recipient
     if entry.pos == "NOUN" and governor is None and not (actor or recipient) and kind != "CONSULT":
         return None
     verb = governor if governor is not None else token
@@ -308,6 +468,17 @@ def candidate(token: Token, index: EntityIndex) -> Candidate | None:
         if aim is not None and aim.type in rules()["future_shift"]["to_threaten"]:
             kind, mode, cameo = "THREATEN", None, rules()["future_shift"]["threaten_cameo"]
     place = _place(token, governor, index)
+    if not actor:
+        actor = _claimant(token, index)  # "X claimed responsibility for a bombing that killed ..."
+    if actor and all(v.label is None for v in actor):
+        actor = _named_inside(token.doc[actor[0].token], index, places=False) or actor  # "delegates from X"
+    victims = rules()["victim_clauses"]
+    if kind in victims["types"] and not any(v.label for v in recipient):
+        for clause in token.children:
+            if clause.dep_ == "advcl" and clause.lemma_.lower() in victims["verbs"] and child(clause, "dobj"):
+                recipient = [*recipient, *[v for v in _values([child(clause, "dobj")], index) if v.label]]
+    if kind in rules()["place_targets"]["types"] and place and not any(v.label for v in recipient):
+        recipient = [*recipient, Value(place, "GPE", token.i)]  # "killed 20 people in X"
     back = entry.pos == "NOUN" and kind == "CONSULT" and _back_reference(token)
     if back and place is None:  # "their last meeting a year ago in X": the place hangs off 'ago' or the verb
         place = next(

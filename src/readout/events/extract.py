@@ -8,7 +8,9 @@ Stages, in order:
 3. one record per sentence: the predicate highest in the tree that has an actor;
 4. meetings: the document's CONSULT mentions grouped by their parties, with visitor as actor and host
    as recipient, people present beside them, place, date, duration, topics and every source of the
-   account; "their last meeting ... ago" stays a separate back-reference mention;
+   account; "their last meeting ... ago" stays a separate back-reference mention; a sentence whose main
+   event is a meeting that no meeting record holds (its parties are no names: "Iranian officials and
+   EU negotiators held talks") still gives its own CONSULT record;
 5. attribution of every record to the account (speech, quotation) that holds it; records in the
    outlet's own voice (opinion paragraphs) are marked opinion.
 Role values that resolve to no name are dropped and counted (``extract_with_counts``).
@@ -22,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from readout.events.candidates import Candidate, candidate, deontic_request
 from readout.events.evidence import attribution_of, date_of, mention_of
-from readout.events.meetings import meetings_of
+from readout.events.meetings import meetings_of, still_to_come
 from readout.events.roles import EntityIndex
 from readout.events.speech import Account, account_for, accounts, editorial_spans
 from readout.model import Annotated, EventMention
@@ -57,6 +59,7 @@ def extract_with_counts(annotated: Annotated, doc: Doc) -> tuple[list[EventMenti
         by_sentence.append((sent, found))
     records: list[EventMention] = []
     meetings: list[tuple[Span, Candidate]] = []
+    leading_meetings: list[tuple[Span, Candidate]] = []
     for sent, found in by_sentence:
         ranked = sorted(found, key=lambda c: (not c.actor, c.depth, c.token.i))
         best = ranked[0] if ranked else None
@@ -65,14 +68,21 @@ def extract_with_counts(annotated: Annotated, doc: Doc) -> tuple[list[EventMenti
         for item in found:
             if item.type == "CONSULT" and item.mode != "phone":
                 meetings.append((sent, item))
-        if (
-            best is None
-            or not (best.actor or best.recipient)
-            or (best.type == "CONSULT" and best.mode != "phone")
-        ):
+        if best is None or not (best.actor or best.recipient):
+            continue
+        if best.type == "CONSULT" and best.mode != "phone":
+            leading_meetings.append((sent, best))
             continue
         records.append(_single(annotated, sent, best, sources))
-    records.extend(meetings_of(annotated, doc, index, meetings, sources, opinion))
+    held = meetings_of(annotated, doc, index, meetings, sources, opinion)
+    records.extend(held)
+    covered = {m for record in held for m in record.mentions}
+    records.extend(
+        _single(annotated, sent, item, sources)
+        for sent, item in leading_meetings
+        if mention_of(annotated, sent) not in covered
+        and not (item.back_reference or item.opinion or still_to_come(item))
+    )
     return records, index.dropped
 
 

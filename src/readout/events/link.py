@@ -2,7 +2,8 @@
 
 Meetings (CONSULT) merge when their parties overlap, their places and dates do not conflict, and there
 is positive evidence that they are the same occasion: both undated, or the same day, or the undated
-capture's own dated events lie close to the other's date, or their sentences largely agree. Look-alikes
+capture's own dated events lie close to the other's date, or their sentences largely agree; a call is
+never a meeting in person. Look-alikes
 (two meetings in one city months apart) stay apart. A back-reference ("their last meeting ... ago")
 never joins the meeting its own capture reports: it is a mention of an earlier event. Other events
 merge only when type and roles agree and their day, or their sentence, is the same.
@@ -94,8 +95,9 @@ def same_bearer(name: str, canonical: str) -> bool:
     if not is_well_formed(name) or not words or not full or name_key(words[-1]) != name_key(full[-1]):
         return False
     added = set(full) - set(words)
-    return not any(country_of_word(w) or (looks_demonym(w) and w[:4].lower() in country_prefixes())
-                   for w in added)
+    return not any(
+        country_of_word(w) or (looks_demonym(w) and w[:4].lower() in country_prefixes()) for w in added
+    )
 
 
 def _day(text: str | None) -> dt.date | None:
@@ -135,6 +137,8 @@ def _meeting_score(m: EventMention, cluster: Cluster, anchors: dict[str, list[dt
         return None  # one party in common is not the same meeting when both name two
     if m.place and cluster.place and m.place != cluster.place:
         return None
+    if any(_call_and_meeting(m, other) for other in cluster.members):
+        return None
     if _dates_conflict(m.date, DateValue(cluster.day, cluster.earliest, cluster.latest)):
         return None
     if m.source in cluster.sources or (m.back_reference and m.source in cluster.all_sources):
@@ -151,6 +155,16 @@ def _meeting_score(m: EventMention, cluster: Cluster, anchors: dict[str, list[dt
     if near or _agree_text(m, cluster.words):
         return score + 1
     return None
+
+
+def _in_person(m: EventMention) -> bool:
+    return m.mode != "phone" and (m.place is not None or m.mode is not None)
+
+
+def _call_and_meeting(a: EventMention, b: EventMention) -> bool:
+    """A call and a meeting in person (one with a place or a visit's mode) are two events, even between
+    the same people in the same weeks."""
+    return (a.mode == "phone" and _in_person(b)) or (b.mode == "phone" and _in_person(a))
 
 
 def _merge_date(members: Sequence[EventMention]) -> DateValue:

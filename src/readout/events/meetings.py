@@ -1,23 +1,28 @@
-"""Meeting records of one document: its CONSULT mentions grouped by their parties.
+"""Meeting records of one document: its CONSULT mentions grouped into meetings.
 
-Visitor as actor and host as recipient (a visit or reception says who is who; otherwise the party from
-the country the place lies in hosts); people present beside the parties; place (from the text, else the
-headline); date and duration as stated; topics and every source of the account on the main meeting;
-"their last meeting ... ago" as a separate back-reference mention of an earlier event.
+Mentions that name people group by those people; mentions that name none ("the presidents of A and B
+met", "the two sides discussed") are the main meeting told again when they are their sentence's main
+event, and other events named in passing otherwise. Parties are people when the text names them
+(countries only when it names no one; never descriptions then). Visitor as actor and host as recipient
+(a visit, a reception or "visiting X" says who is who; otherwise the party from the country the place
+lies in hosts); people present beside the parties; place (the city where the meeting was held, else the
+headline's; never the place of another event in the same sentence; none for a call); mode (phone,
+multilateral, visit, third-party); date and duration as stated; topics and every source of the account
+on the main meeting; "their last meeting ... ago" as a separate back-reference mention of an earlier event.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from readout.events.candidates import Candidate, child
+from readout.events.candidates import Candidate, child, place_name
 from readout.events.evidence import attribution_of, date_of, mention_of
 from readout.events.lexicon import rules
-from readout.events.roles import EntityIndex, country_of_place, nationalities
+from readout.events.roles import EntityIndex, Value, country_of_place, country_of_word, nationalities
 from readout.events.speech import Account
 from readout.events.topics import topics_of
 from readout.model import UNKNOWN_DATE, Annotated, Attribution, EventMention, Evidence
@@ -32,6 +37,84 @@ TITLE_PLACE = re.compile(r"\b(?:in|at|to)\s+(?:[A-Z][\w]*['’]s\s+)?([A-Z][\w\-
 
 
 PARTY_LABELS = ("PERSON", "ORG", "GPE")
+# Words that make a conversation a call ("spoke by telephone", "in a phone call", "held a video
+# conference"): PLOVER's CONSULT mode 'phone', which has no place.
+PHONE_WORDS = frozenset({"telephone", "phone", "video", "videoconference", "teleconference", "videolink"})
+# Prepositions that attach where a meeting was held ("met in X", "talks at the palace in X", "on the
+# sidelines of the conference in X", "during the summit in X").
+WHERE_PREPS = ("in", "at", "on", "during")
+# Prepositions that lead on from a venue to the city it lies in ("the palace in X", "the sidelines of
+# the conference in X").
+VENUE_PREPS = ("in", "at", "of")
+# Entity types that are never where a meeting was held ("on 14 March", "in the morning").
+NOT_PLACES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+# Words that govern a meeting still to come ("is due to travel to P", "invited her to visit", "agreed to
+# meet early next year", "expected to hold talks"): PLOVER codes the intent (AGREE), not a CONSULT held.
+NOT_YET_GOVERNORS = frozenset(
+    {
+        "due",
+        "expect",
+        "schedule",
+        "set",
+        "invite",
+        "invitation",
+        "agree",
+        "plan",
+        "hope",
+        "intend",
+        "want",
+        "wish",
+        "offer",
+        "propose",
+        "ask",
+        "urge",
+        "prepare",
+        "likely",
+        "promise",
+        "pledge",
+        "vow",
+    }
+)
+# What ends a dateline's city: "LUNETTO, 21 November", "MOSCOW (Reuters)", "KYIV - ".
+DATELINE_ENDS = frozenset({",", "(", "-", "\u2013", "\u2014"})
+# Spans of time in "the first visit in six years" (the meeting reported, the first in that span).
+SPAN_WORDS = frozenset({"year", "decade", "month", "week", "generation", "century"})
+# Auxiliaries that put a meeting in the future ("will meet", "would travel").
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
+# How deep to follow "on the sidelines of the conference in X" down to the city.
+PLACE_DEPTH = 3
+# Prepositions through which an event noun hangs from the verb that says where it happened ("arrived
+# in X for a visit", "came to X on a visit").
+PURPOSE_PREPS = ("for", "on")
+# Verb + object phrases that put people beside a meeting rather than among its parties ("took part in").
+PRESENCE_PHRASES = (("take", "part"),)
+# Letters that a country's name and its demonym share when the gazetteer knows neither ('Veros').
+COUNTRY_KEY_LETTERS = 5
+# How many words after a place's comma may name its country (", the Verosan border city").
+APPOSITION_WORDS = 4
+# With more parties than this a meeting is PLOVER's 'multilateral' mode (a summit, not a pair's talks).
+BILATERAL_PARTIES = 2
+# Endings of demonyms ('Amarran', 'Kestish', 'Tirvese', 'Iraqi'), to tell a country read as a surname.
+DEMONYM_ENDINGS = ("an", "ian", "ese", "ish", "i")
+# A demonym is the country's name plus at most this many letters ('Tirva' -> 'Tirvan').
+DEMONYM_EXTRA = 3
+
+
+@dataclass(frozen=True)
+class DocumentFacts:
+    """What the whole document says about its people, read once for all its meetings."""
+
+    present: frozenset[str]  # beside the meeting, not parties ("accompanied by", "in the presence of")
+    visiting: frozenset[str]  # called visiting ("met visiting Defence Minister X"): the visitor
+    not_people: frozenset[str]  # tagged as persons, named as countries ('Amarra' beside 'Amarran')
+
+
+def document_facts(doc: Doc, index: EntityIndex) -> DocumentFacts:
+    return DocumentFacts(
+        frozenset(_also_present(doc, index)),
+        frozenset(_visiting(doc, index)),
+        frozenset(_not_people(doc, index)),
+    )
 
 
 def _parties(item: Candidate) -> set[str]:
@@ -48,6 +131,8 @@ def _also_present(doc: Doc, index: EntityIndex) -> set[str]:
             holder = token
         elif lemma in cues["verbs"] and token.pos_ == "VERB":
             holder = child(token, "agent") if lemma == "accompany" else child(token, "nsubj")
+        elif any(lemma == verb and _object_word(token) == obj for verb, obj in PRESENCE_PHRASES):
+            holder = child(token, "nsubj")
         if holder is None:
             continue
         for t in holder.subtree:
@@ -63,19 +148,152 @@ def _also_present(doc: Doc, index: EntityIndex) -> set[str]:
     return out
 
 
+def _object_word(verb: Token) -> str | None:
+    obj = child(verb, "dobj")
+    return obj.lower_ if obj is not None else None
+
+
+def _visiting(doc: Doc, index: EntityIndex) -> set[str]:
+    """People the text calls visiting: the first person named in the phrase that 'visiting' modifies,
+    or the person met in "X met visiting Y" (parsed as X visiting Y)."""
+    out = set()
+    for token in doc:
+        if token.lower_ != "visiting":
+            continue
+        if token.dep_ in ("advcl", "xcomp") and token.i == token.head.i + 1 and child(token, "nsubj") is None:
+            guest = child(token, "dobj")
+            entity = index.entity(guest) if guest is not None else None
+            if entity is not None and entity.label == "PERSON":
+                out.add(entity.canonical)
+            continue
+        if token.dep_ != "amod" or token.head.i < token.i:
+            continue
+        noun = token.head
+        while noun.dep_ == "compound" and noun.head.i > noun.i:  # "visiting Defence Minister X"
+            noun = noun.head
+        for t in doc[token.i + 1 : noun.i + 1]:
+            entity = index.entity(t)
+            if entity is not None and entity.label == "PERSON":
+                out.add(entity.canonical)
+                break
+    return out
+
+
+def _not_people(doc: Doc, index: EntityIndex) -> set[str]:
+    """One-word 'persons' that are countries: the gazetteer knows the name as a country, or the text uses
+    a demonym made from it ('Amarra' beside 'Amarran'); taggers often read an unfamiliar country as a
+    surname, and a country is then no person among a meeting's parties."""
+    demonyms = {
+        t.lower_
+        for t in doc
+        if (t.ent_type_ == "NORP" or t.pos_ in ("ADJ", "PROPN"))
+        and t.is_title
+        and t.lower_.endswith(DEMONYM_ENDINGS)
+    }
+    out = set()
+    for name in {e.canonical for e in index.by_token.values() if e.label == "PERSON"}:
+        if " " in name or len(name) < 4:
+            continue
+        lower = name.lower()
+        stem = lower[:-1] if lower[-1] in "aeiouy" else lower
+        derived = any(
+            d != lower and d.startswith(stem) and len(d) - len(lower) <= DEMONYM_EXTRA for d in demonyms
+        )
+        if derived or (country_of_place(name) or "").lower() == lower:
+            out.add(name)
+    return out
+
+
+def _person(value: Value, facts: DocumentFacts) -> bool:
+    return value.label == "PERSON" and value.name not in facts.not_people and value.name not in facts.present
+
+
+def _people(item: Candidate, facts: DocumentFacts) -> set[str]:
+    """The people a mention names as its parties."""
+    return {v.name for v in item.actor + item.recipient if _person(v, facts)}
+
+
 def _same_parties(mine: set[str], theirs: set[str]) -> bool:
     """One meeting's parties: one set holds the other ('X visited P' within 'X met Y'); a third person
     meeting one of them is another meeting."""
     return bool(mine & theirs) and (mine <= theirs or theirs <= mine)
 
 
-def _group(meetings: list[tuple[Span, Candidate]]) -> list[list[tuple[Span, Candidate]]]:
-    """Meeting mentions of one document grouped by their parties; partyless ones join the main group."""
+def is_back_reference(item: Candidate) -> bool:
+    """Whether a meeting mention speaks of an earlier meeting. "Their first meeting since the accord
+    lapsed" and "the first visit by a minister in six years" describe the meeting being reported (the
+    first since then), not an earlier one."""
+    if not item.back_reference:
+        return False
+    token = item.token
+    first = any(c.lower_ == "first" for c in token.children)
+    since = any(t.lower_ == "since" for t in token.subtree)
+    in_years = any(
+        t.lower_ == "in" and any(o.lemma_.lower() in SPAN_WORDS for o in t.children) for t in token.subtree
+    )
+    return not (first and (since or in_years))
+
+
+def still_to_come(item: Candidate) -> bool:
+    """A meeting still to come, or never held: an infinitive under a word of plan or expectation or under
+    a negated verb, or a future."""
+    token = item.token
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children):
+        return True
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if not infinitive or token.dep_ not in ("xcomp", "acl", "ccomp", "advcl"):
+        return False
+    governor = token.head
+    negated = any(c.dep_ == "neg" for c in governor.children)  # "was not authorised to speak"
+    # the lemma, or the word itself when the tagger lemmatises badly ('hopes' -> 'hop')
+    word = governor.lower_
+    return (
+        negated
+        or governor.lemma_.lower() in NOT_YET_GOVERNORS
+        or any(len(w) > 3 and word.startswith(w) for w in NOT_YET_GOVERNORS)
+    )
+
+
+def _group(
+    meetings: list[tuple[Span, Candidate]], facts: DocumentFacts
+) -> list[list[tuple[Span, Candidate]]]:
+    """Meeting mentions of one document grouped into meetings.
+
+    Mentions that name people group by those people. A mention that names none ("the presidents of A
+    and B met in P", "the two sides discussed X") is the main meeting told again when it is its
+    sentence's main event, and an event named in passing otherwise ("a week after the foreign ministers
+    held talks in P"). Only when no mention names a person do countries and organisations group."""
+    live = [
+        (s, c) for s, c in meetings if not is_back_reference(c) and not c.opinion and not still_to_come(c)
+    ]
     groups: list[list[tuple[Span, Candidate]]] = []
-    for sent, item in sorted(meetings, key=lambda pair: not pair[1].leads):
-        if item.back_reference or item.opinion or not _parties(item):
+    for sent, item in sorted(live, key=lambda pair: not pair[1].leads):
+        people = _people(item, facts)
+        if not people:
             continue
+        known = [{p for _, c in g for p in _people(c, facts)} for g in groups]
+        home = next((g for g, held in zip(groups, known, strict=True) if _same_parties(people, held)), None)
+        if home is None and item.leads:
+            groups.append([(sent, item)])
+        elif home is not None:
+            home.append((sent, item))
+    if not groups:
+        return _group_by_parties(live)
+    main = max(groups, key=len)
+    for sent, item in live:
+        if not _people(item, facts) and (item.leads or not (item.actor or item.recipient)):
+            main.append((sent, item))
+    return groups
+
+
+def _group_by_parties(live: list[tuple[Span, Candidate]]) -> list[list[tuple[Span, Candidate]]]:
+    """Meetings of countries and organisations, grouped by those parties; partyless mentions join the
+    main group."""
+    groups: list[list[tuple[Span, Candidate]]] = []
+    for sent, item in sorted(live, key=lambda pair: not pair[1].leads):
         parties = _parties(item)
+        if not parties:
+            continue
         known = [{p for _, c in g for p in _parties(c)} for g in groups]
         home = next((g for g, held in zip(groups, known, strict=True) if _same_parties(parties, held)), None)
         if home is None and not item.leads:
@@ -86,10 +304,36 @@ def _group(meetings: list[tuple[Span, Candidate]]) -> list[list[tuple[Span, Cand
             home.append((sent, item))
     if groups:
         main = max(groups, key=len)
-        for sent, item in meetings:
-            if not item.back_reference and not item.opinion and not _parties(item):
-                main.append((sent, item))
+        main.extend((sent, item) for sent, item in live if not _parties(item))
     return groups
+
+
+def dateline_tokens(doc: Doc) -> set[int]:
+    """Tokens of datelines ("LUNETTO, 21 November 2024 (VNA) -", "MOSCOW (Reuters) -"): the capitals at a
+    sentence's start before a comma, bracket or dash; where the report was filed, never a party."""
+    out: set[int] = set()
+    for sent in doc.sents:
+        run = []
+        for token in sent:
+            if token.is_space:
+                continue
+            if token.is_alpha and token.is_upper and len(token) > 1:
+                run.append(token.i)
+                continue
+            if run and token.text in DATELINE_ENDS:
+                out.update(run)
+            break
+    return out
+
+
+def _without(item: Candidate, tokens: set[int]) -> Candidate:
+    if not any(v.token in tokens for v in item.actor + item.recipient):
+        return item
+    return replace(
+        item,
+        actor=[v for v in item.actor if v.token not in tokens],
+        recipient=[v for v in item.recipient if v.token not in tokens],
+    )
 
 
 def meetings_of(
@@ -100,29 +344,32 @@ def meetings_of(
     sources: list[Account],
     opinion: list[tuple[int, int]],
 ) -> list[EventMention]:
-    groups = _group(meetings)
-    present = _also_present(doc, index)
-    countries = nationalities(doc, index) if groups else {}
+    dateline = dateline_tokens(doc)
+    meetings = [(sent, _without(item, dateline)) for sent, item in meetings]
+    facts = document_facts(doc, index)
+    groups = _group(meetings, facts)
+    countries = _countries(doc, index) if groups else {}
     out = []
     main = max(groups, key=len) if groups else []
     for group in groups:
-        if not any(v.label in PARTY_LABELS for _, c in group for v in c.actor + c.recipient):
+        if not any(c.actor or c.recipient for _, c in group):
             continue
         out.append(
             _meeting(
                 annotated,
                 doc,
+                index,
                 group,
-                present,
+                facts,
                 countries,
                 sources if group is main else [],
                 opinion if group is main else None,
             )
         )
-    main_parties = set().union(*(_parties(c) for _, c in main))
+    main_parties = set().union(*(_people(c, facts) or _parties(c) for _, c in main))
     for sent, item in meetings:
-        parties = (_parties(item) or main_parties) - present
-        if item.back_reference and not item.opinion and parties:
+        parties = (_people(item, facts) or _parties(item) or main_parties) - facts.present
+        if is_back_reference(item) and not item.opinion and parties:
             out.append(_back_mention(annotated, sent, item, parties))
     return out
 
@@ -136,11 +383,138 @@ def _title_place(annotated: Annotated) -> tuple[str, Evidence] | None:
     return None
 
 
+def _where_heads(token: Token, index: EntityIndex) -> list[Token]:
+    """The meeting word and the words its place may hang from: the light verb of "held talks", the verb
+    of "arrived in X for a visit", the person met ("met X in P" parsed as X's place: a person holds no
+    place, while a discussed object's place is the topic's, "discussed exercises in the sea")."""
+    heads = [token]
+    for obj in (c for c in token.children if c.dep_ in ("dobj", "pobj", "conj")):
+        entity = index.entity(obj)
+        if entity is not None and entity.label == "PERSON":
+            heads.append(obj)
+    if token.dep_ in ("dobj", "attr", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+        heads.append(token.head)
+    if token.dep_ == "pobj" and token.head.lower_ in PURPOSE_PREPS and token.head.head.pos_ == "VERB":
+        heads.append(token.head.head)
+    return heads
+
+
+def _city_below(token: Token, index: EntityIndex, depth: int) -> tuple[int, str] | None:
+    """(rank, name) of the place a prepositional object names, following "the palace in X" down to the
+    city: a city or country ranks 0, a building or site 1."""
+    if token.ent_type_ in NOT_PLACES:
+        return None  # "on 14 March": a gazetteer knows a town called March
+    name = place_name(token, index)
+    entity = index.entity(token)
+    if name and (entity is None or entity.label == "GPE" or country_of_place(name)):
+        return 0, name
+    if name is None and entity is not None and entity.label == "ORG" and token.pos_ == "PROPN":
+        name = entity.canonical  # taggers read an unfamiliar city as an organisation; a venue at worst
+    if depth > 0:
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in VENUE_PREPS):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                found = _city_below(obj, index, depth - 1)
+                if found and found[0] == 0:
+                    return found
+    return (1, name) if name else None
+
+
+def _places(item: Candidate, index: EntityIndex) -> list[tuple[int, str]]:
+    """Where one mention says its meeting was held, ranked: the city it names, then a venue, then the
+    place extraction found (a visit's destination)."""
+    out = []
+    heads = _where_heads(item.token, index)
+    heads += [  # "hosted X for a summit in P"
+        obj
+        for head in heads
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in PURPOSE_PREPS
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+    for head in heads:
+        topic = child(head, "dobj")
+        if topic is not None and (topic.i == item.token.i or _names_person(topic, index)):
+            topic = None  # the meeting itself ("held talks in P") or the person met ("met X in P")
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in WHERE_PREPS):
+            if topic is not None and prep.i > topic.i:
+                continue  # "discussed naval exercises in the Baltic Sea": the topic's place
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                found = _city_below(obj, index, PLACE_DEPTH)
+                if found:
+                    out.append(found)
+    if item.place and item.visit:  # a visit's destination; other extracted places may be a topic's
+        out.append((2, item.place))
+    return out
+
+
+def _names_person(noun: Token, index: EntityIndex) -> bool:
+    """Whether a noun phrase is a person met ("Vogel", "his counterpart Greta Vogel")."""
+    words = [noun, *(c for c in noun.children if c.dep_ in ("appos", "compound"))]
+    return any((e := index.entity(t)) is not None and e.label == "PERSON" for t in words)
+
+
+def _is_call(item: Candidate, index: EntityIndex) -> bool:
+    """A conversation by telephone or video: "spoke by telephone", "a phone call", "phoned"."""
+    if item.mode == "phone" or item.token.lemma_.lower() in PHONE_WORDS:
+        return True
+    near = [t for head in _where_heads(item.token, index) for t in head.children]
+    near += [g for t in near if t.dep_ == "prep" for g in t.children]
+    near += [m for t in near for m in t.children if m.dep_ in ("compound", "amod")]
+    return any(t.lemma_.lower() in PHONE_WORDS for t in near)
+
+
+def country_key(word: str) -> str:
+    """A key that a country's name and its demonym share ('Russia', 'Russian'; 'Verosa', 'Verosan'): the
+    gazetteer's country when it knows the word, else the word's first letters."""
+    return (country_of_word(word) or word).lower()[:COUNTRY_KEY_LETTERS]
+
+
+def _countries(doc: Doc, index: EntityIndex) -> dict[str, str]:
+    """The country key of each named person: from the words before a mention ('Russian President X'),
+    else from "X of Caldera" right after it."""
+    out = {person: country_key(country) for person, country in nationalities(doc, index).items()}
+    for token in doc:
+        entity = index.entity(token)
+        if entity is None or entity.label != "PERSON" or entity.canonical in out:
+            continue
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if nxt is None or nxt.lower_ != "of" or index.entity(nxt) is not None:
+            continue
+        country = index.entity(nxt.nbor()) if nxt.i + 1 < len(doc) else None
+        if country is not None and country.label == "GPE":
+            out[entity.canonical] = country_key(country.canonical)
+    return out
+
+
+def _place_key(doc: Doc, index: EntityIndex, place: str | None) -> str | None:
+    """The country key of the meeting's place: the gazetteer's, else a demonym in the place's apposition
+    ("Lunetto, the Verosan border city")."""
+    if not place:
+        return None
+    known = country_of_place(place)
+    if known:
+        return country_key(known)
+    for token in doc:
+        entity = index.entity(token)
+        if entity is None or entity.canonical != place:
+            continue
+        after = doc[token.i + 1 : min(token.i + 1 + APPOSITION_WORDS, token.sent.end)]
+        if not len(after) or after[0].text != ",":
+            continue
+        for t in after[1:]:  # ", the Verosan border city": the first words after the comma
+            if t.ent_type_ in ("NORP", "GPE"):
+                return country_key(t.text)
+            if t.pos_ in ("VERB", "AUX", "ADP") or t.is_punct:
+                break
+    return None
+
+
 def _roles(
-    parties: list[str], visitors: list[str], place: str | None, countries: dict[str, str]
+    parties: list[str], visitors: list[str], host_country: str | None, countries: dict[str, str]
 ) -> tuple[list[str], list[str]]:
-    """CONSULT roles: visitor(s) as actor, host as recipient; with no distinction, every party is an actor."""
-    host_country = country_of_place(place) if place else None
+    """CONSULT roles: visitor(s) as actor, host as recipient; with no distinction, every party is an actor.
+    The host is the party from the country the place lies in."""
     hosts = [p for p in parties if host_country and countries.get(p) == host_country]
     if visitors and not hosts:
         hosts = [p for p in parties if p not in visitors]
@@ -151,11 +525,79 @@ def _roles(
     return parties, []
 
 
+def _party_names(items: list[Candidate], facts: DocumentFacts) -> list[str]:
+    """The meeting's parties: the people its mentions name; countries and organisations only when no
+    person is named. A described party counts only beside fewer than two names, and only from a mention
+    that names the others ("X met the Ostrian leader"), never "the two sides" of a sentence that names no
+    one; with no name at all, the described parties of the first mention ("a committee of officials met")."""
+    values = [v for c in items for v in c.actor + c.recipient]
+    people = list(dict.fromkeys(v.name for v in values if _person(v, facts)))
+    named = people or list(
+        dict.fromkeys(v.name for v in values if v.label in PARTY_LABELS and v.name not in facts.present)
+    )
+    described = [
+        v.name
+        for c in items
+        if not named or any(v.name in named for v in c.actor + c.recipient)
+        for v in c.actor + c.recipient
+        if v.label in (None, "NORP")
+    ]
+    if not named:
+        first = min((c for c in items if c.actor or c.recipient), key=lambda c: c.token.i, default=None)
+        described = [
+            v.name for v in (first.actor + first.recipient if first else []) if v.label in (None, "NORP")
+        ]
+    if len(named) < 2:
+        named += [d for d in described if d not in named]
+    return list(dict.fromkeys(named))
+
+
+def _place_of(items: list[Candidate], index: EntityIndex) -> str | None:
+    ranked = [found for item in items for found in _places(item, index)]
+    if not ranked:
+        return None
+    best = min(rank for rank, _ in ranked)
+    return Counter(name for rank, name in ranked if rank == best).most_common(1)[0][0]
+
+
+def _mode(
+    call: bool,
+    parties: list[str],
+    visitors: list[str],
+    recipient: list[str],
+    place: str | None,
+    host_country: str | None,
+    countries: dict[str, str],
+    items: list[Candidate],
+) -> str | None:
+    """PLOVER's CONSULT mode: a call; a meeting of more than two parties; a visit (a visitor, or a host
+    and a place); a meeting in a country none of the parties is from; else what the mentions said."""
+    if call:
+        return "phone"
+    if len(parties) > BILATERAL_PARTIES:
+        return "multilateral"
+    if visitors or (recipient and place):
+        return "visit"
+    if (
+        host_country
+        and parties
+        and all(countries.get(p) for p in parties)
+        and host_country not in {countries[p] for p in parties}
+    ):
+        return "third-party"
+    modes = Counter(c.mode for c in items if c.mode)
+    return modes.most_common(1)[0][0] if modes else None
+
+
+CAMEO_OF_MODE = {"visit": "042", "phone": "041", "third-party": "044"}
+
+
 def _meeting(
     annotated: Annotated,
     doc: Doc,
+    index: EntityIndex,
     group: list[tuple[Span, Candidate]],
-    present: set[str],
+    facts: DocumentFacts,
     countries: dict[str, str],
     sources: list[Account],
     opinion: list[tuple[int, int]] | None,
@@ -164,30 +606,20 @@ def _meeting(
     sents = list(dict.fromkeys(sent for sent, _ in group))
     sents.sort(key=lambda s: s.start)
     items = [c for _, c in group]
-    parties: list[str] = []
-    for item in items:
-        for v in item.actor + item.recipient:
-            if v.label in ("PERSON", "ORG", "GPE") and v.name not in parties and v.name not in present:
-                parties.append(v.name)
-    people = [
-        p
-        for p in parties
-        if any(v.name == p and v.label == "PERSON" for c in items for v in c.actor + c.recipient)
+    parties = _party_names(items, facts)
+    lead = [c for c in items if c.leads and _people(c, facts)] or items
+    call = any(_is_call(c, index) for c in lead)
+    visitors = [p for p in parties if p in facts.visiting] or [
+        v.name for c in items if c.visit for v in c.actor if v.name in parties
     ]
-    if people:
-        parties = people
-    if len(parties) < 2:  # "the Ostrian leader": a described party counts when fewer than two are named
-        for item in items:
-            for v in item.actor + item.recipient:
-                if v.label in (None, "NORP") and v.name not in parties:
-                    parties.append(v.name)
-    visitors = [v.name for c in items if c.visit for v in c.actor if v.name in parties]
-    places = Counter(c.place for c in items if c.place)
-    place = places.most_common(1)[0][0] if places else None
-    title_place = None if place else _title_place(annotated)
+    visitors = [] if call else list(dict.fromkeys(visitors))
+    named = [c for c in items if _people(c, facts)]
+    place = None if call else _place_of(named, index) or _place_of(items, index)
+    title_place = None if place or call else _title_place(annotated)
     if title_place:
         place = title_place[0]
-    actor, recipient = _roles(parties, list(dict.fromkeys(visitors)), place, countries)
+    host_country = _place_key(doc, index, place)
+    actor, recipient = (parties, []) if call else _roles(parties, visitors, host_country, countries)
     date = date_of(annotated, sents)
     duration = None
     for sent in sents:
@@ -196,19 +628,17 @@ def _meeting(
             match = DURATION.search(text)
             if match and duration is None:
                 duration = match.group(1)
-    modes = Counter(c.mode for c in items if c.mode)
-    mode = "visit" if visitors or (recipient and place) else (modes.most_common(1)[0][0] if modes else None)
-    cameo = "042" if mode == "visit" else "040"
+    mode = _mode(call, parties, visitors, recipient, place, host_country, countries, items)
     attributions = _meeting_attributions(annotated, group, sources, set(parties))
     topics = topics_of(annotated, doc, opinion) if opinion is not None else ()
     return EventMention(
         type="CONSULT",
         mode=mode,
-        cameo=cameo,
+        cameo=CAMEO_OF_MODE.get(mode or "", "040"),
         actor=tuple(actor),
         recipient=tuple(recipient),
         participants=tuple(parties),
-        also_present=tuple(sorted(present)),
+        also_present=tuple(sorted(facts.present)),
         place=place,
         date=date,
         duration=duration,

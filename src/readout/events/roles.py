@@ -79,6 +79,24 @@ class EntityIndex:
         return found
 
 
+def named(entity: Entity | None) -> Entity | None:
+    """The entity when it is a name: a tagged span with no capital letter ("defence ministry", "health
+    ministry") is a common noun, and the name it hangs from ("China's defence ministry") is the party."""
+    if entity is None or not any(c.isupper() for c in entity.canonical):
+        return None
+    return entity
+
+
+def as_written(entity: Entity) -> str:
+    """The entity's canonical name, unless that name is a metonymy sharing no word with the text (the
+    language layer reads "the Kremlin" as Moscow and "the White House" as Washington): the party is the
+    institution as written, the name a coder gives it."""
+    shared = set(entity.canonical.lower().split()) & set(entity.text.lower().split())
+    if entity.label not in ("FAC", "ORG") or shared:
+        return entity.canonical
+    return entity.text
+
+
 def phrase_tokens(token: Token) -> list[Token]:
     """The token and the dependents that make up its name phrase, in text order."""
     out = [token]
@@ -110,9 +128,9 @@ def resolve(token: Token, index: EntityIndex, max_words: int | None = None) -> V
     limit = max_words or rules()["max_role_words"]["value"]
     if token.ent_type_ in NOT_ROLES:
         return None
-    own = index.entity(token)
+    own = named(index.entity(token))
     if own is not None and own.label in NAME_LABELS and own.label != "NORP":
-        return Value(own.canonical, own.label, token.i)
+        return Value(as_written(own), own.label, token.i)
     if token.lower_ in PERSONAL_PRONOUNS:
         person = index.last_person_before(token.i)
         return Value(person.canonical, "PERSON", token.i) if person else None
@@ -121,12 +139,12 @@ def resolve(token: Token, index: EntityIndex, max_words: int | None = None) -> V
     tokens = phrase_tokens(token)
     found: dict[str, Entity] = {}
     for t in tokens:
-        entity = index.entity(t)
+        entity = named(index.entity(t))
         if entity is not None and entity.label in NAME_LABELS:
             found.setdefault(entity.label, entity)
     for label in ("PERSON", "ORG", "GPE", "LOC", "FAC"):
         if label in found:
-            return Value(found[label].canonical, label, token.i)
+            return Value(as_written(found[label]), label, token.i)
     words = [
         t
         for t in tokens

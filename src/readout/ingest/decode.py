@@ -13,7 +13,7 @@ import re
 
 import ftfy
 from charset_normalizer import from_bytes
-from ftfy.badness import is_bad
+from ftfy.badness import BADNESS_RE
 
 from readout.errors import InputError
 from readout.ingest import rules
@@ -101,6 +101,32 @@ def _detected(data: bytes) -> str:
     return str(western[0] if western else matches[0])
 
 
+# Every pattern of ftfy's badness test matches at most this many characters, one of them non-ASCII: a line
+# is tested only around its non-ASCII characters, in windows this wide on each side (a Latin line with a
+# few accented names costs a few windows, not a scan of every character).
+BADNESS_REACH = 8
+# Above this share of non-ASCII characters (Cyrillic, Arabic, Greek text) the windows cover the whole line:
+# it is tested in one piece.
+WINDOWED_MAX_SHARE = 0.1
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _bad(line: str) -> bool:
+    """ftfy's ``is_bad`` on one line, searched only near its non-ASCII characters (same answer)."""
+    positions = [m.start() for m in NON_ASCII.finditer(line)]
+    if len(positions) > WINDOWED_MAX_SHARE * len(line):
+        return BADNESS_RE.search(line) is not None
+    start, end = -1, -1
+    for position in positions:
+        low, high = max(0, position - BADNESS_REACH), position + BADNESS_REACH + 1
+        if low > end:
+            if end > start and BADNESS_RE.search(line, start, end):
+                return True
+            start = low
+        end = high
+    return end > start and BADNESS_RE.search(line, start, end) is not None
+
+
 def _plain(line: str) -> bool:
     """ASCII, or ASCII but for typographic quotes, dashes and spaces: never mojibake (see TYPOGRAPHIC)."""
     return line.isascii() or line.translate(TYPOGRAPHIC).isascii()
@@ -116,7 +142,7 @@ def repair(text: str) -> str:
     if text.isascii():
         return text
     suspect = C1_OR_SURROGATE.search(text) or any(
-        is_bad(line) for line in text.split("\n") if not _plain(line))
+        _bad(line) for line in text.split("\n") if not _plain(line))
     return ftfy.fix_text(text, MOJIBAKE_ONLY) if suspect else text
 
 

@@ -14,14 +14,14 @@ from __future__ import annotations
 import html
 import json
 import re
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from readout.answer.cite import quote
-from readout.answer.compose import label
+from readout.answer.compose import MONTH_DAY, YEAR, label, says_something
 from readout.model import Article, DateValue, Event, ManifestEntry
 from readout.records import plain
 from readout.store import Store
@@ -46,14 +46,54 @@ def md_escape(value: Any) -> str:
 
 
 def date_text(date: DateValue) -> str:
+    """The date as the captures fix it: the day, or their own words with what they leave out, or unknown."""
     if date.value:
         return date.value
     bounds = ""
     if date.earliest or date.latest:
         bounds = f"between {date.earliest or '?'} and {date.latest or '?'}"
     if date.stated:
-        return f"{date.stated} (no full date{'; ' + bounds if bounds else ''})"
+        # "September 12" without a year is a day a reader would complete by guessing: say what is missing.
+        missing = (
+            "no year stated"
+            if MONTH_DAY.search(date.stated) and not YEAR.search(date.stated)
+            else "no full date"
+        )
+        return f"{date.stated} ({missing}{'; ' + bounds if bounds else ''})"
     return bounds or "unknown"
+
+
+def short_source(source: str) -> str:
+    """A capture's file name: the full path, repeated on every line, buries the text it points at."""
+    return PurePath(source).name or source
+
+
+def reading_order(events: list[Event]) -> list[Event]:
+    """Dated events in time order, then undated ones: meetings first, reported before opinion-only.
+
+    An undated event has no place on the time line; an analyst reading the rest looks for the meetings
+    first, and opinion-only records last.
+    """
+
+    def key(event: Event) -> tuple:
+        day = event.date.value or event.date.earliest or event.date.latest
+        return (day is None, day or "", event.opinion, event.type != "CONSULT")
+
+    return sorted(events, key=key)
+
+
+def _topics_view(event: Event) -> list[dict[str, Any]]:
+    """The topics worth listing: not a lone name or empty noun, not one another's repetition."""
+    kept = [t for t in event.topics if says_something(t.text, event)]
+    texts = [t.text.lower() for t in kept]
+    out, seen = [], set()
+    for t in kept:
+        lowered = t.text.lower()
+        if lowered in seen or any(lowered != other and lowered in other for other in texts):
+            continue
+        seen.add(lowered)
+        out.append({"text": t.text, "source": t.source, "lines": t.lines})
+    return out
 
 
 def _event_view(event: Event, lines_of: dict[str, list[str]], anchors: dict[str, str]) -> dict[str, Any]:
@@ -79,12 +119,17 @@ def _event_view(event: Event, lines_of: dict[str, list[str]], anchors: dict[str,
         "evidence": event.date.evidence,
         "undated": event.date.value is None,
         "duration": event.duration,
-        "topics": event.topics,
+        "topics": _topics_view(event),
+        "several_documents": len(event.documents) > 1,
         "attributions": event.attributions,
         "citations": citations,
         "documents": [{"source": d, "anchor": anchors.get(d)} for d in event.documents],
         "opinion": event.opinion,
     }
+
+
+def _undated(event: Event) -> bool:
+    return not (event.date.value or event.date.earliest or event.date.latest)
 
 
 def _capture_anchor(entry: ManifestEntry) -> str:
@@ -119,10 +164,16 @@ def report_data(store: Store) -> dict[str, Any]:
     lines_of = {entry.source: article.text.split("\n") for entry, article in stored}
     titles = {entry.source: article.title for entry, article in stored}
     anchors = {entry.source: _capture_anchor(entry) for entry, _ in stored}
+    ordered = reading_order(events)
     return {
-        "events": [_event_view(e, lines_of, anchors) for e in events],
+        "events": [_event_view(e, lines_of, anchors) for e in ordered],
+        "dated": [_event_view(e, lines_of, anchors) for e in ordered if not _undated(e)],
+        "undated": [_event_view(e, lines_of, anchors) for e in ordered if _undated(e)],
         "events_json": {"events": plain(events)},
-        "sources": [{"entry": e, "title": titles.get(e.source)} for e in store.manifest()],
+        "sources": [
+            {"entry": e, "title": titles.get(e.source), "anchor": anchors.get(e.source)}
+            for e in store.manifest()
+        ],
         "captures": [_capture_view(entry, article) for entry, article in stored],
     }
 
@@ -135,13 +186,14 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["json_island"] = json_island
+    env.filters["short"] = short_source
     return env
 
 
 def _markdown_environment() -> Environment:
     # Markdown has no autoescape: ``finalize`` escapes every expression's value instead, so no
     # capture-derived string can reach the file unescaped by forgetting a filter.
-    return Environment(
+    env = Environment(
         loader=PackageLoader("readout.report", "templates"),
         autoescape=False,
         finalize=md_escape,
@@ -149,6 +201,8 @@ def _markdown_environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["short"] = short_source
+    return env
 
 
 def write_report(store: Store, out_dir: Path) -> Path:

@@ -279,3 +279,15 @@ def test_a_question_about_nothing_the_captures_hold(store, contract):
     for question in ("What is the weather like?", "What is the capital of Freedonia?"):
         a = _checked(answer_question(question, store), store, contract)
         assert a.status == "no_answer" and not a.citations and not a.events
+
+
+def test_each_ambiguous_candidate_carries_its_own_citation(store, contract):
+    a = _checked(answer_question("When did Brenn and Okonjo meet in Serrin?", store), store, contract)
+    assert a.status == "ambiguous"
+    # the undated meeting is shown with the sentence that reports it, not only named
+    assert {c.source for c in a.citations} == {"serrin-2019.txt", "serrin-earlier.txt"}
+
+
+def test_which_meetings_did_someone_attend_counts_those_only_present_at(store, contract):
+    a = _checked(answer_question("Which meetings did Lund attend?", store), store, contract)
+    assert a.status == "answered" and set(a.events) == {"e1", "e2"}

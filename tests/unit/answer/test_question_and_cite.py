@@ -92,7 +92,7 @@ def test_quote_of_changed_text_quotes_the_lines_and_at_most_five():
 def test_date_phrases_never_add_precision():
     from readout.answer.compose import date_phrase
 
-    assert date_phrase(DateValue(value="2018-05-17")) == ("on 17 May 2018", False)
+    assert date_phrase(DateValue(value="2018-05-17")) == ("on Thursday, 17 May 2018", False)
     no_year = DateValue(stated="Tuesday, September 12", evidence=(Evidence("x", (1, 1), "September 12"),))
     assert date_phrase(no_year) == ("on September 12 (a Tuesday); the capture states no year", True)
     weekday = DateValue(stated="Tuesday", evidence=(Evidence("x", (1, 1), "Tuesday"),))

@@ -165,3 +165,77 @@ def test_hostile_markup_stays_text(store, tmp_path):
 def test_json_island_and_markdown_escapes():
     assert str(json_island({"a": "</script><b>&"})) == '{"a": "\\u003c/script\\u003e\\u003cb\\u003e\\u0026"}'
     assert md_escape("a | b <i>*x*</i>") == "a \\| b &lt;i&gt;\\*x\\*&lt;/i&gt;"
+
+
+def _event(event_id, type_="CONSULT", date=None, opinion=False, topics=()):
+    from readout.model import Event
+
+    return Event(
+        id=event_id,
+        type=type_,
+        mode=None,
+        cameo="040",
+        actor=("Lida Renn",),
+        recipient=("Osk Faber",),
+        participants=("Lida Renn", "Osk Faber"),
+        also_present=(),
+        place="Tamsk",
+        date=date or DateValue(),
+        duration=None,
+        topics=topics,
+        attributions=(),
+        documents=("dir/sub/hostile.txt",),
+        mentions=(),
+        opinion=opinion,
+    )
+
+
+def test_reading_order_puts_dated_events_in_time_then_undated_meetings_first():
+    from readout.report import reading_order
+
+    events = [
+        _event("threat", type_="THREATEN"),
+        _event("late", date=DateValue(value="2021-06-01")),
+        _event("opinion", opinion=True),
+        _event("meeting"),
+        _event("early", type_="THREATEN", date=DateValue(value="2020-01-05")),
+        _event("year", date=DateValue(earliest="2020-01-01", latest="2020-12-31", stated="2020")),
+    ]
+    assert [e.id for e in reading_order(events)] == ["year", "early", "late", "meeting", "threat", "opinion"]
+
+
+def test_a_stated_day_without_a_year_says_the_year_is_missing():
+    from readout.report import date_text
+
+    assert date_text(DateValue(stated="Tuesday, March 3")) == "Tuesday, March 3 (no year stated)"
+    assert date_text(DateValue(stated="Tuesday")) == "Tuesday (no full date)"
+    assert date_text(DateValue(value="2021-05-02", stated="2 May 2021")) == "2021-05-02"
+
+
+def test_cards_list_informative_topics_and_short_source_names(tmp_path):
+    from readout.model import Topic
+    from readout.report import _environment, report_data
+
+    topics = (
+        Topic("grain corridors", "dir/sub/hostile.txt", (5, 5)),
+        Topic("grain corridors and fees", "dir/sub/hostile.txt", (5, 5)),
+        Topic("Osk Faber", "dir/sub/hostile.txt", (3, 3)),  # a party's name says nothing of the talks
+        Topic("issues", "dir/sub/hostile.txt", (5, 5)),  # an empty noun neither
+    )
+    event = _event("ev", topics=topics)
+
+    class OneEvent:
+        def events(self):
+            return [event]
+
+        def articles(self):
+            return []
+
+        def manifest(self):
+            return []
+
+    data = report_data(OneEvent())
+    assert [t["text"] for t in data["events"][0]["topics"]] == ["grain corridors and fees"]
+    html = _environment().get_template("index.html.j2").render(**data)
+    assert ">line 5<" in html and 'title="dir/sub/hostile.txt"' in html
+    assert "dir/sub/hostile.txt line 5" not in html
