@@ -7,6 +7,12 @@ capture. The real pipeline runs over them exactly as the judge runs it:
 and ../shared/tools/score.py's `coded` function scores the output (imported, not re-implemented, so the
 figures are the judge's). Then, from the same scorer's helpers, a per-type breakdown (gold type -> emitted
 types) shows where the misses are. Pass --verbose to list every sentence whose type or roles are wrong.
+Three sets, by how independent they are of the rules (each line: id, text, event, source, target):
+  independent.jsonl     185 sentences written before the lexicon was read; the rules were then improved on
+                        its misses, so its figures after that are optimistic;
+  heldout.jsonl         72 sentences written after the first round of fixes, measured once, then used for
+                        a second round;
+  final_heldout.jsonl   45 sentences written last and never used to change a rule: the honest figure.
 Usage: .venv/bin/python benchmarks/eval_coded.py [--verbose] [--gold FILE]
 """
 

@@ -175,7 +175,7 @@ CREDIT_TAIL = re.compile(r"(getty images|reuters/|afp/|ap photo|\(afp\)|\(reuter
 # A byline: "By Jane Roe", "Written by", "Author: ...", "Reporting by ...", with the name captured.
 BYLINE = re.compile(
     r"^\s*(?:by|written by|words by|story by|posted by|author\s*:|reporting by|report by|text by|von|par|por"
-    r"|(?:photographs|photos|pictures|illustrations?|interview|video) by|di|av)"
+    r"|(?:photographs|photos|pictures|illustrations?|interview|video) by|di|av|(?-i:[Dd]oor(?=\s+[A-Z])))"
     r"\s*:?\s+(?P<name>[A-ZÀ-Þ][\w.'’-]*(?:[ ,]+(?:and |&\s*|y |et |und )?[A-ZÀ-Þ][\w.'’-]*){0,6})",
     re.IGNORECASE)
 # A byline inside a date line: "Posted on March 3, 2021 by Jane Roe".
@@ -356,6 +356,9 @@ INLINE_BOX_MAX_LINES = 4
 INLINE_BOX_REASONS = frozenset({
     "legal, consent or subscription notice", "heading of a list of other articles",
     "pointer to other material", "advertisement label or skip link", "navigation, share or account links"})
+# A teaser under a heading of other articles ("Related coverage") is a sentence or two: at most this many
+# words; a longer line is a paragraph again.
+TEASER_MAX_WORDS = 40
 # A line inside the body block that repeats a sentence of another body paragraph is a pull quote when it
 # has at most this many words.
 PULL_QUOTE_MAX_WORDS = 40
@@ -407,6 +410,12 @@ STANDFIRST_MIN_WORDS = 6
 # Hard-wrapped text breaks lines at 60-80 characters; a shorter line without closing punctuation is a
 # headline or label, and the lower-case line after it ("by Jane Roe") is not its continuation.
 WRAP_MIN_CHARS = 40
+# Words no sentence or headline ends on (articles, conjunctions, possessives, "of"), in the languages
+# readout reads: a hard-wrapped line ending on one continues on the next line whatever its first letter.
+# Words that can close a clause as particles or pronouns ("out", "on", "in", "auf", "it") are left out.
+WRAP_OPEN_WORDS = wordset("""the a an of and or but with from into than its their our your my these
+    those whose der die das den dem des ein eine einen einem eines und oder mit le la les un une des du
+    et ou au aux el los las una del y al os um uma da dos das il lo gli della dei di het een en van""")
 # A line's script is read from its first characters: enough letters to tell, linear time however long.
 SCRIPT_SAMPLE_CHARS = 300
 # Function-word density of the capture's own language above which a line cannot be in another language

@@ -27,7 +27,7 @@ from typing import NamedTuple
 from readout.clean import CleanContext, comments, rules
 from readout.clean.context import normalise_line
 from readout.clean.hints import ExtractionHints
-from readout.clean.published import find_published, is_date_line
+from readout.clean.published import DATE_LINE_MAX_CHARS, find_published, is_date_line
 from readout.model import Article, Capture, Comment, Lines, Published, Removal, make_paragraphs
 
 CONTENT, METADATA, CHROME, COMMENT = "content", "metadata", "chrome", "comment"
@@ -171,20 +171,25 @@ def line_features(number: int, text: str, language: str | None, doc_script: str 
     ``words``: ``tokens(sample(text))`` when the caller has them already."""
     full_length, text = len(text), sample(text)
     words = tokens(text) if words is None else words
-    cjk = 0 if text.isascii() else len(CJK_CHAR.findall(text)) // 2
+    ascii_only = text.isascii()
+    cjk = 0 if ascii_only else len(CJK_CHAR.findall(text)) // 2
     count = (len(words) + cjk) * full_length // max(1, len(text))
     own = rules.STOPWORDS.get(language or "", NO_WORDS)
     own_hits = sum(map(own.__contains__, words))
     stop_ratio = own_hits / len(words) if words and own else (1.0 if count else 0.0)
-    terminal, capital = _terminal(text), _capital(text)
-    script = script_of(text)
+    tail = text.rstrip()
+    terminal, capital = tail.rstrip(CLOSERS).endswith(TERMINAL), _capital(text)
+    if ascii_only:  # script_of's own first test, without the call
+        script = "latin" if ENOUGH_ASCII_LETTERS.search(text[:rules.SCRIPT_SAMPLE_CHARS]) else None
+    else:
+        script = script_of(text)
     foreign = bool(script and doc_script and script != doc_script)
     if (not foreign and own and script == "latin" and len(words) >= 4
             and stop_ratio < rules.FOREIGN_CHECK_BELOW):
         others = Counter(lang for w in words for lang in STOPWORD_LANGUAGES.get(w, ()) if lang != language)
         other = max(others.values(), default=0)
         foreign = other >= rules.FOREIGN_MIN_HITS and other > rules.FOREIGN_FACTOR * own_hits
-    lead_in = text.rstrip().endswith(":") and count >= rules.LEAD_IN_MIN_WORDS
+    lead_in = tail.endswith(":") and count >= rules.LEAD_IN_MIN_WORDS
     sentence = (terminal or lead_in) and capital and count >= rules.SENTENCE_MIN_WORDS and stop_ratio > 0
     prose = sentence or (count >= rules.PROSE_MIN_WORDS and stop_ratio >= rules.PROSE_MIN_STOPWORD_RATIO
                          and (terminal or count >= rules.LONG_LINE_WORDS))
@@ -255,7 +260,10 @@ def rule_label(line: Line, site_furniture: bool, link_aware: bool = False) -> tu
     if (line.words <= rules.BYLINE_MAX_WORDS and (not line.sentence or line.words <= 5)
             and rules.BYLINE.match(text)):
         return METADATA, "byline", 0.0
-    digit = DIGIT.search(text) is not None  # dates, counters and stamps need one: the searches below wait
+    # Dates, counters and stamps hold a figure, and are short (or no prose): the searches below need one.
+    digit = ((len(text) <= DATE_LINE_MAX_CHARS or not line.prose
+              or line.words <= max(rules.RELATIVE_TIME_MAX_WORDS, rules.READING_TIME_MAX_WORDS))
+             and DIGIT.search(text) is not None)
     if digit and is_date_line(text):
         return METADATA, "date line", 0.0
     if line.words <= rules.READING_TIME_MAX_WORDS and (  # without a figure only the anchored label fits
@@ -355,7 +363,7 @@ def units_of(raw: list[str]) -> dict[int, list[int]]:
             continue
         previous = raw[i - 1].strip() if i else ""
         if (head is not None and len(previous) >= rules.WRAP_MIN_CHARS and not _terminal(previous)
-                and stripped[:1].islower() and not _byline_line(stripped)):
+                and (stripped[:1].islower() or _open_ended(previous)) and not _byline_line(stripped)):
             units[head].append(i)
         else:
             head = i
@@ -575,10 +583,22 @@ def _inline_boxes(heads: list[int], features: dict[int, Line], labels: dict[int,
             labels[after[0]] = (CHROME, "pointer to other material")  # the linked headline under "Read more"
             costs[after[0]] = rules.SOFT_CHROME_COST
             after = after[1:]
+        elif heading and after and features[after[0]].sentence:
+            _teasers(heads[end:], features, labels)  # sentences right under a list heading: its teasers
+            after = []
         if boxed and after and after[0] not in labels and features[after[0]].sentence:
             for h in run:
                 costs[h] = min(costs.get(h, rules.SOFT_CHROME_COST), rules.SOFT_CHROME_COST)
         k = end
+
+
+def _teasers(following: list[int], features: dict[int, Line], labels: dict[int, tuple[str, str]]) -> None:
+    """The items under a heading of other articles when they are teaser sentences: short lines in a row,
+    up to the first labelled or long line."""
+    for h in following:
+        if h in labels or features[h].words > rules.TEASER_MAX_WORDS:
+            return
+        labels[h] = (CHROME, "teaser of another article (under a list heading)")
 
 
 def _without_pull_quotes(body: list[int], texts: dict[int, str], features: dict[int, Line],
@@ -628,6 +648,12 @@ def _author_biographies(raw: list[str], texts: dict[int, str], labels: dict[int,
     for h, text in texts.items():
         if h not in labels and bio.match(text):
             labels[h] = (METADATA, "author biography")
+
+
+def _open_ended(text: str) -> bool:
+    """A line ending on an article, a conjunction or a possessive ("... with a", "... of the"): no sentence
+    or headline ends so, the next line continues it even when it starts with a capital."""
+    return text.rsplit(None, 1)[-1] in rules.WRAP_OPEN_WORDS
 
 
 def _byline_line(text: str) -> bool:

@@ -77,7 +77,8 @@ def subject_token(verb: Token) -> Token | None:
     if _passive(verb):
         agent = child(verb, "agent")
         return child(agent, "pobj") if agent is not None else None
-    subject = child(verb, "nsubj")
+    # the subject nearest the verb: a dateline ("KYIV, 3 May (Reuters) - X met Y") parses as a first one
+    subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "nsubj"), None) or child(verb, "nsubj")
     if subject is not None:
         return subject
     if verb.dep_ == "acl" and child(verb, "dobj") is not None and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -381,7 +382,7 @@ def _joint(token: Token) -> bool:
 
 def _joint_entry(token: Token) -> Predicate | None:
     """A joint undertaking the lexicon has no entry for: COOPERATE among its subject's parties."""
-    if not _joint(token):
+    if token.pos_ not in ("VERB", "NOUN") or not _joint(token):
         return None
     cameo = rules()["joint_cues"]["cameo"]
     if token.pos_ == "VERB":

@@ -66,11 +66,11 @@ def extract_with_counts(annotated: Annotated, doc: Doc) -> tuple[list[EventMenti
         if best is not None:
             best.leads = True
         for item in found:
-            if item.type == "CONSULT" and item.mode != "phone":
+            if item.type == "CONSULT":  # calls too: their other mentions ("the two discussed") join them
                 meetings.append((sent, item))
         if best is None or not (best.actor or best.recipient):
             continue
-        if best.type == "CONSULT" and best.mode != "phone":
+        if best.type == "CONSULT":
             leading_meetings.append((sent, best))
             continue
         records.append(_single(annotated, sent, best, sources))

@@ -77,6 +77,10 @@ NOT_YET_GOVERNORS = frozenset(
 )
 # What ends a dateline's city: "LUNETTO, 21 November", "MOSCOW (Reuters)", "KYIV - ".
 DATELINE_ENDS = frozenset({",", "(", "-", "\u2013", "\u2014"})
+# The dash that closes a dateline's date and agency, and how far after the city it may come
+# ("PORTA SEREN, 3 October 2024 (VNA) -" is ten words at most).
+DATELINE_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
+DATELINE_WORDS = 12
 # Spans of time in "the first visit in six years" (the meeting reported, the first in that span).
 SPAN_WORDS = frozenset({"year", "decade", "month", "week", "generation", "century"})
 # Auxiliaries that put a meeting in the future ("will meet", "would travel").
@@ -92,6 +96,15 @@ PRESENCE_PHRASES = (("take", "part"),)
 COUNTRY_KEY_LETTERS = 5
 # How many words after a place's comma may name its country (", the Verosan border city").
 APPOSITION_WORDS = 4
+# "The delegation included X", "his entourage comprised X": people who came with a party.
+INCLUDE_VERBS = frozenset({"include", "comprise"})
+RETINUE_NOUNS = frozenset({"delegation", "entourage", "retinue"})
+# Adverbs that put a meeting verb in the past of the meeting reported ("they last met in P").
+EARLIER_ADVERBS = frozenset({"last", "previously"})
+# Prepositions that name the other end of a call ("a call from Y", "a call with Y").
+CALL_PREPS = ("from", "with")
+# Links inside a noun phrase, climbed from a country to the phrase that describes the parties.
+PHRASE_LINKS = frozenset({"pobj", "prep", "conj", "appos", "compound", "amod", "cc"})
 # With more parties than this a meeting is PLOVER's 'multilateral' mode (a summit, not a pair's talks).
 BILATERAL_PARTIES = 2
 # Endings of demonyms ('Amarran', 'Kestish', 'Tirvese', 'Iraqi'), to tell a country read as a surname.
@@ -133,6 +146,8 @@ def _also_present(doc: Doc, index: EntityIndex) -> set[str]:
             holder = child(token, "agent") if lemma == "accompany" else child(token, "nsubj")
         elif any(lemma == verb and _object_word(token) == obj for verb, obj in PRESENCE_PHRASES):
             holder = child(token, "nsubj")
+        elif lemma in INCLUDE_VERBS and _subject_lemma(token) in RETINUE_NOUNS:
+            holder = child(token, "dobj")
         if holder is None:
             continue
         for t in holder.subtree:
@@ -146,6 +161,11 @@ def _also_present(doc: Doc, index: EntityIndex) -> set[str]:
             if entity is not None and (entity.label == "PERSON" or coordinated):
                 out.add(entity.canonical)
     return out
+
+
+def _subject_lemma(verb: Token) -> str | None:
+    subject = child(verb, "nsubj")
+    return subject.lemma_.lower() if subject is not None else None
 
 
 def _object_word(verb: Token) -> str | None:
@@ -223,9 +243,13 @@ def is_back_reference(item: Candidate) -> bool:
     """Whether a meeting mention speaks of an earlier meeting. "Their first meeting since the accord
     lapsed" and "the first visit by a minister in six years" describe the meeting being reported (the
     first since then), not an earlier one."""
+    token = item.token
+    if token.pos_ == "VERB" and any(
+        c.dep_ == "advmod" and c.lower_ in EARLIER_ADVERBS for c in token.children
+    ):
+        return True  # "Kibet and Mushi last met in Arusha"
     if not item.back_reference:
         return False
-    token = item.token
     first = any(c.lower_ == "first" for c in token.children)
     since = any(t.lower_ == "since" for t in token.subtree)
     in_years = any(
@@ -305,6 +329,11 @@ def _group_by_parties(live: list[tuple[Span, Candidate]]) -> list[list[tuple[Spa
     if groups:
         main = max(groups, key=len)
         main.extend((sent, item) for sent, item in live if not _parties(item))
+    elif any(item.leads and (item.actor or item.recipient) for _, item in live):
+        # no name at all ("a committee of officials met ... The committee discussed"): one meeting
+        groups.append(
+            [(sent, item) for sent, item in live if item.leads or not (item.actor or item.recipient)]
+        )
     return groups
 
 
@@ -322,6 +351,9 @@ def dateline_tokens(doc: Doc) -> set[int]:
                 continue
             if run and token.text in DATELINE_ENDS:
                 out.update(run)
+                rest = doc[token.i : min(token.i + DATELINE_WORDS, sent.end)]
+                dash = next((t.i for t in rest if t.text in DATELINE_DASHES), None)
+                out.update(range(token.i, dash + 1) if dash is not None else ())  # its date and agency
             break
     return out
 
@@ -336,6 +368,24 @@ def _without(item: Candidate, tokens: set[int]) -> Candidate:
     )
 
 
+def _with_caller(item: Candidate, index: EntityIndex) -> Candidate:
+    """A call's other end as a party: "X received a phone call from Y", "X had a call with Y"."""
+    if item.mode != "phone":
+        return item
+    known = {v.name for v in item.actor + item.recipient}
+    ends = [
+        Value(entity.canonical, "PERSON", obj.i)
+        for prep in item.token.children
+        if prep.dep_ == "prep" and prep.lower_ in CALL_PREPS
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+        and (entity := index.entity(obj)) is not None
+        and entity.label == "PERSON"
+        and entity.canonical not in known
+    ]
+    return replace(item, recipient=[*item.recipient, *ends]) if ends else item
+
+
 def meetings_of(
     annotated: Annotated,
     doc: Doc,
@@ -345,7 +395,7 @@ def meetings_of(
     opinion: list[tuple[int, int]],
 ) -> list[EventMention]:
     dateline = dateline_tokens(doc)
-    meetings = [(sent, _without(item, dateline)) for sent, item in meetings]
+    meetings = [(sent, _with_caller(_without(item, dateline), index)) for sent, item in meetings]
     facts = document_facts(doc, index)
     groups = _group(meetings, facts)
     countries = _countries(doc, index) if groups else {}
@@ -388,7 +438,9 @@ def _where_heads(token: Token, index: EntityIndex) -> list[Token]:
     of "arrived in X for a visit", the person met ("met X in P" parsed as X's place: a person holds no
     place, while a discussed object's place is the topic's, "discussed exercises in the sea")."""
     heads = [token]
-    for obj in (c for c in token.children if c.dep_ in ("dobj", "pobj", "conj")):
+    met = [c for c in token.children if c.dep_ in ("dobj", "pobj", "conj")]
+    met += [o for c in token.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children]
+    for obj in met:  # "met X in P", "held talks with X in P"
         entity = index.entity(obj)
         if entity is not None and entity.label == "PERSON":
             heads.append(obj)
@@ -458,7 +510,10 @@ def _is_call(item: Candidate, index: EntityIndex) -> bool:
     """A conversation by telephone or video: "spoke by telephone", "a phone call", "phoned"."""
     if item.mode == "phone" or item.token.lemma_.lower() in PHONE_WORDS:
         return True
-    near = [t for head in _where_heads(item.token, index) for t in head.children]
+    heads = _where_heads(item.token, index)
+    if item.token.dep_ in ("advcl", "xcomp"):  # "held a video conference to discuss"
+        heads += [c for c in item.token.head.children if c.dep_ == "dobj"]
+    near = [t for head in heads for t in head.children]
     near += [g for t in near if t.dep_ == "prep" for g in t.children]
     near += [m for t in near for m in t.children if m.dep_ in ("compound", "amod")]
     return any(t.lemma_.lower() in PHONE_WORDS for t in near)
@@ -525,6 +580,25 @@ def _roles(
     return parties, []
 
 
+def _leaders_of(items: list[Candidate], doc: Doc, countries: dict[str, str]) -> list[str]:
+    """The people a description of the parties stands for ("the prime ministers of Norway, Sweden and
+    Iceland", "the Calderan and Verosan presidents"): one person of each country it names, when the
+    document names exactly one person of each; else none."""
+    keys: set[str] = set()
+    for item in items:
+        for value in item.actor + item.recipient:
+            if value.label not in ("GPE", "NORP", None):
+                continue
+            head = doc[value.token]
+            while head.dep_ in PHRASE_LINKS and head.head.i != head.i:
+                head = head.head
+            keys |= {country_key(t.text) for t in head.subtree if t.ent_type_ in ("GPE", "NORP")}
+    people = [p for p, key in countries.items() if key in keys]
+    if not keys or len(people) != len(keys) or {countries[p] for p in people} != keys:
+        return []
+    return people
+
+
 def _party_names(items: list[Candidate], facts: DocumentFacts) -> list[str]:
     """The meeting's parties: the people its mentions name; countries and organisations only when no
     person is named. A described party counts only beside fewer than two names, and only from a mention
@@ -542,11 +616,10 @@ def _party_names(items: list[Candidate], facts: DocumentFacts) -> list[str]:
         for v in c.actor + c.recipient
         if v.label in (None, "NORP")
     ]
-    if not named:
+    if not named:  # the first mention's actors (a described recipient is often what was discussed)
         first = min((c for c in items if c.actor or c.recipient), key=lambda c: c.token.i, default=None)
-        described = [
-            v.name for v in (first.actor + first.recipient if first else []) if v.label in (None, "NORP")
-        ]
+        values = (first.actor or first.recipient) if first else []
+        described = [v.name for v in values if v.label in (None, "NORP")]
     if len(named) < 2:
         named += [d for d in described if d not in named]
     return list(dict.fromkeys(named))
@@ -607,6 +680,8 @@ def _meeting(
     sents.sort(key=lambda s: s.start)
     items = [c for _, c in group]
     parties = _party_names(items, facts)
+    if not any(p in countries for p in parties):  # "the prime ministers of A, B and C met"
+        parties = _leaders_of(items, doc, countries) or parties
     lead = [c for c in items if c.leads and _people(c, facts)] or items
     call = any(_is_call(c, index) for c in lead)
     visitors = [p for p in parties if p in facts.visiting] or [

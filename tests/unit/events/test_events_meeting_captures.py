@@ -102,7 +102,16 @@ def meeting_report(folder: Path, expected: list[dict]) -> tuple[int, list[str]]:
     return right, notes
 
 
-@pytest.mark.parametrize("want", EXPECTED, ids=[w["id"] for w in EXPECTED])
+@pytest.mark.parametrize(
+    "want",
+    [
+        pytest.param(w, marks=pytest.mark.xfail(reason=w["known_gap"], strict=True))
+        if "known_gap" in w
+        else w
+        for w in EXPECTED
+    ],
+    ids=[w["id"] for w in EXPECTED],
+)
 def test_each_meeting_is_its_own_right_record(want):
     events, _ = build(CAPTURES)
     docs = set(want["documents"])

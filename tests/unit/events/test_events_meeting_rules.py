@@ -3,9 +3,14 @@ of one meeting merged, calls, places, modes, meetings still to come, visitor and
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from events_support import annotate
 
 from readout.events import extract_events, link_events
+from readout.events.candidates import candidate
+from readout.events.meetings import dateline_tokens, meetings_of
+from readout.events.roles import EntityIndex, Value
 
 
 def meetings(nlp, text: str, **kw):
@@ -177,3 +182,94 @@ def test_a_meeting_under_a_negated_verb_was_never_held(nlp):
         "Karl Weber was not allowed to meet President Jan Nowak.",
     )
     assert [set(m.participants) for m in found] == [{"Anna Lindqvist", "Pedro Alvarez"}]
+
+
+def test_the_subject_after_a_dateline_is_the_party_not_the_dateline(nlp):
+    (meeting,) = meetings(
+        nlp,
+        "KARSTADT, 21 November 2024 (NWA) \u2014 Chancellor Anna Lindqvist and Prime Minister Pedro Alvarez "
+        "held talks on Thursday.",
+    )
+    assert set(meeting.participants) == {"Anna Lindqvist", "Pedro Alvarez"}
+
+
+def test_dateline_words_are_found_and_never_a_meeting_party(nlp):
+    text = "KARSTADT, 21 November 2024 (NWA) - Chancellor Anna Lindqvist met Prime Minister Pedro Alvarez."
+    annotated, doc = annotate(nlp, text)
+    dateline = dateline_tokens(doc)
+    assert [doc[i].text for i in sorted(dateline)][:2] == ["KARSTADT", ","]
+    assert not {t.i for t in doc if t.text in ("Lindqvist", "met")} & dateline
+    index = EntityIndex(annotated, doc)
+    sent = next(iter(doc.sents))
+    item = next(c for t in sent if (c := candidate(t, index)) is not None and c.type == "CONSULT")
+    item.leads = True
+    item = replace(item, actor=[Value("KARSTADT", "PERSON", 0), *item.actor])  # a tagger misreading it
+    (meeting,) = meetings_of(annotated, doc, index, [(sent, item)], [], [])
+    assert "KARSTADT" not in meeting.participants
+
+
+def test_mentions_of_one_meeting_that_names_no_one_are_one_record(nlp):
+    annotated, doc = annotate(
+        nlp,
+        "A joint committee of water officials met for the first time on Thursday in Granville.\n\n"
+        "The committee discussed where to place new river gauges.",
+    )
+    found = [e for e in extract_events(annotated, doc) if e.type == "CONSULT"]
+    assert len(found) == 1 and len(found[0].mentions) == 2
+
+
+def test_a_description_of_the_parties_stands_for_the_people_of_those_countries(nlp):
+    (meeting,) = meetings(
+        nlp,
+        "The presidents of France and Germany met in Strasbourg on 4 May 2024.\n\n"
+        "French President Paul Ricard said the talks were useful. German President Greta Vogel said little.",
+    )
+    assert set(meeting.participants) == {"Paul Ricard", "Greta Vogel"}
+    assert meeting.recipient == ("Paul Ricard",)  # Strasbourg is in France: the French president hosts
+
+
+def test_they_last_met_is_an_earlier_meeting(nlp):
+    annotated, doc = annotate(
+        nlp,
+        "Chancellor Anna Lindqvist met Prime Minister Pedro Alvarez in Lisbon on 2 May 2023.\n\n"
+        "Lindqvist and Alvarez last met in Porto in December.",
+    )
+    found = [e for e in extract_events(annotated, doc) if e.type == "CONSULT"]
+    current = [e for e in found if not e.back_reference]
+    assert len(current) == 1 and current[0].place == "Lisbon"
+    assert [e.place for e in found if e.back_reference] == ["Porto"]
+
+
+def test_a_video_conference_is_a_call(nlp):
+    (call,) = meetings(
+        nlp,
+        "Economy Minister Lukas Brandt and Climate Minister Ewa Zielinska held a video conference on Monday "
+        "to discuss a new power line, a ministry spokesman in Berlin said.",
+    )
+    assert call.mode == "phone" and call.place is None
+
+
+def test_the_other_end_of_a_call_is_a_party(nlp):
+    (call,) = meetings(
+        nlp,
+        "President Amos Kibet received a phone call from President Neema Mushi on Sunday.\n\n"
+        "The two presidents discussed the reopening of the border post.",
+    )
+    assert set(call.participants) == {"Amos Kibet", "Neema Mushi"} and call.mode == "phone"
+    assert len(call.mentions) == 2
+
+
+def test_people_of_a_delegation_are_present_beside_the_parties(nlp):
+    (meeting,) = meetings(
+        nlp,
+        "President Tiago Moreira held talks with Prime Minister Rui Caldas in Lisbon on 8 April 2025.\n\n"
+        "The delegation included Foreign Minister Clara Nunes.",
+    )
+    assert "Clara Nunes" in meeting.also_present and "Clara Nunes" not in meeting.participants
+
+
+def test_the_place_after_the_person_talks_were_held_with(nlp):
+    (meeting,) = meetings(
+        nlp, "President Tiago Moreira held talks with Prime Minister Rui Caldas in Lisbon on 8 April 2025."
+    )
+    assert meeting.place == "Lisbon"
