@@ -37,8 +37,14 @@ class Thread:
 
 NO_THREAD = Thread({}, (), None)
 # The three header patterns in one: a line none of them matches is not tried against each (most lines).
-HEADER_CUE = re.compile("|".join(f"(?:{p.pattern})" for p in (
-    rules.THREAD_CLOSED, rules.THREAD_HEADER, rules.THREAD_COUNT)), re.IGNORECASE)
+HEADER_CUE = rules.Anchored(re.compile("|".join(f"(?:{p.pattern})" for p in (
+    rules.THREAD_CLOSED, rules.THREAD_HEADER, rules.THREAD_COUNT)), re.IGNORECASE))
+# The start-anchored patterns of thread parsing, each skipped at once on a line whose first character opens
+# none of its matches (``rules.Anchored``): most lines of a page.
+(THREAD_CONTROLS, THREAD_HEADER, COPYRIGHT, COMMENT_FORM_HEADER, RELATED_HEADING, THREAD_CLOSED,
+ THREAD_COUNT) = (rules.Anchored(pattern) for pattern in (
+    rules.THREAD_CONTROLS, rules.THREAD_HEADER, rules.COPYRIGHT, rules.COMMENT_FORM_HEADER,
+    rules.RELATED_HEADING, rules.THREAD_CLOSED, rules.THREAD_COUNT))
 # Words without one of which no line is an "X says:" author line, and marks without which none is an
 # "X · 3h" author stamp: cheap tests before the two patterns, which cost microseconds per line.
 SAYS_VERBS = ("says", "said", "wrote", "writes", "replied")
@@ -61,8 +67,8 @@ def _terminal(text: str) -> bool:
 
 def is_control(text: str) -> bool:
     """Sorting, notification, voting and reply controls, counters and timestamps of a comment widget."""
-    return bool(rules.THREAD_CONTROLS.match(text) or rules.COMMENT_TIMESTAMP.match(text)
-                or rules.NUMERIC_ONLY.match(text) or rules.THREAD_HEADER.match(text) or is_date_stamp(text))
+    return bool(THREAD_CONTROLS.match(text) or rules.COMMENT_TIMESTAMP.match(text)
+                or rules.NUMERIC_ONLY.match(text) or THREAD_HEADER.match(text) or is_date_stamp(text))
 
 
 def is_date_stamp(text: str) -> bool:
@@ -85,14 +91,14 @@ def is_author_like(text: str) -> bool:
             and len(stripped) <= rules.COMMENT_AUTHOR_MAX_CHARS
             and any(c.isalpha() for c in stripped) and not _terminal(stripped)
             and not rules.URL.match(stripped) and not is_control(stripped)
-            and not rules.THREAD_HEADER.match(stripped))
+            and not THREAD_HEADER.match(stripped))
 
 
 def is_thread_end(text: str) -> bool:
     """Page furniture that closes a thread: legal footer, comment form, related list, menu, boilerplate."""
     lower = text.lower()
-    return bool(rules.COPYRIGHT.match(text) or rules.COMMENT_FORM.search(lower)
-                or rules.COMMENT_FORM_HEADER.match(text) or rules.RELATED_HEADING.match(text)
+    return bool(COPYRIGHT.match(text) or rules.COMMENT_FORM.search(lower)
+                or COMMENT_FORM_HEADER.match(text) or RELATED_HEADING.match(text)
                 or rules.NAV_LINE.match(text)
                 or (len(text.split()) <= rules.BOILERPLATE_MAX_WORDS
                     and rules.has_boilerplate(lower)))
@@ -102,7 +108,7 @@ def _confirmed(lines: list[str], after: list[int]) -> bool:
     """Whether the lines after a header look like a thread: controls, timestamps or author rhythm."""
     window = after[:rules.CONFIRM_WINDOW]
     if any(rules.AUTHOR_SAYS.match(lines[i]) or rules.COMMENT_TIMESTAMP.match(lines[i])
-           or rules.AUTHOR_STAMP.match(lines[i]) or rules.THREAD_CONTROLS.match(lines[i])
+           or rules.AUTHOR_STAMP.match(lines[i]) or THREAD_CONTROLS.match(lines[i])
            or is_date_stamp(lines[i]) for i in window):
         return True
     authors = sum(1 for k, i in enumerate(window[:-1])
@@ -163,18 +169,18 @@ def find_start(lines: list[str], first_prose: int | None) -> int | None:
 
     def reply(j: int) -> bool:  # the j-th line after the article is a short reply or vote control
         text = lines[nonblank[j]]
-        return len(text.strip()) <= rules.COMMENT_AUTHOR_MAX_CHARS and bool(rules.THREAD_CONTROLS.match(text))
+        return len(text.strip()) <= rules.COMMENT_AUTHOR_MAX_CHARS and bool(THREAD_CONTROLS.match(text))
 
     for k, i in enumerate(nonblank):
         text = lines[i].strip()
         if len(text) > rules.THREAD_CUE_MAX_CHARS:
             continue  # headers, author lines and stamps are short; prose never opens a thread
         if HEADER_CUE.match(text):
-            if rules.THREAD_CLOSED.match(text):
+            if THREAD_CLOSED.match(text):
                 return i
-            if rules.THREAD_HEADER.match(text) and _confirmed(lines, nonblank[k + 1:]):
+            if THREAD_HEADER.match(text) and _confirmed(lines, nonblank[k + 1:]):
                 return i
-            if rules.THREAD_COUNT.match(text) and _prose_words(lines[:i]) > _prose_words(lines[i + 1:]):
+            if THREAD_COUNT.match(text) and _prose_words(lines[:i]) > _prose_words(lines[i + 1:]):
                 return i
         if len(text.split()) > rules.AUTHOR_LINE_MAX_WORDS:
             continue
@@ -207,11 +213,11 @@ def parse_thread(lines: list[str], first_prose: int | None) -> Thread:
     labels: dict[int, tuple[str, str]] = {}
     nonblank = [i for i in range(start, len(lines)) if lines[i].strip()]
     k = 0
-    while k < len(nonblank) and (rules.THREAD_HEADER.match(lines[nonblank[k]])
-                                 or rules.THREAD_CONTROLS.match(lines[nonblank[k]])
+    while k < len(nonblank) and (THREAD_HEADER.match(lines[nonblank[k]])
+                                 or THREAD_CONTROLS.match(lines[nonblank[k]])
                                  or rules.NUMERIC_ONLY.match(lines[nonblank[k]])):
         i = nonblank[k]
-        reason = REASON_CLOSED if rules.THREAD_CLOSED.match(lines[i]) else REASON_HEADER
+        reason = REASON_CLOSED if THREAD_CLOSED.match(lines[i]) else REASON_HEADER
         labels[i + 1] = (CHROME, reason)
         k += 1
     entries: list[tuple[str | None, list[int]]] = []  # (author, line indices) per comment

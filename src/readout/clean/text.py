@@ -35,12 +35,13 @@ WORD = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 TERMINAL = (".", "!", "?", "…", "。", "！", "？", "؟")
 CLOSERS = "”\"’')]»*"
 ENOUGH_ASCII_LETTERS = re.compile(rf"[A-Za-z](?:[^A-Za-z]*[A-Za-z]){{{rules.SCRIPT_MIN_LETTERS - 1}}}")
-DROP_UPPER = str.maketrans("", "", string.ascii_uppercase)
-DROP_LOWER = str.maketrans("", "", string.ascii_lowercase)
+# ASCII letters of each case, deleted from a line's bytes to count them (``bytes.translate`` deletes in C).
+ASCII_UPPER = string.ascii_uppercase.encode("ascii")
+ASCII_LOWER = string.ascii_lowercase.encode("ascii")
 DIGIT = re.compile(r"\d")
-# Characters without which no credit closes a caption, except the agencies named in CREDIT_CUES.
-CREDIT_MARKS = frozenset(":/(")
-CREDIT_CUES = ("getty", "ap photo")
+# Characters without which no credit closes a caption, and the agencies credited without them: one search
+# of a lower-cased line for any of them is the cheap test before the credit search.
+CREDIT_CUE = re.compile("[:/(]|getty|ap photo")
 # Words without which a line with no digit is no capture-time widget or relative timestamp.
 TIME_CUES = ("left", "countdown", "today", "now", "yesterday")
 TIME_CUE = re.compile("|".join(TIME_CUES))
@@ -50,7 +51,7 @@ CJK_CHAR = re.compile("[\u3040-\u9fff]")
 QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"\n]*\"")
 UNCLOSED_QUOTE = re.compile(r"[“«]")
 NAV_SEPARATORS = re.compile(r"\s*[|•·»›/]\s*")
-NAV_SEPARATOR_CHARS = "|•·»›/"
+NAV_SEPARATOR_CHAR = re.compile("[|•·»›/]")
 NO_WORDS: frozenset[str] = frozenset()
 QUOTE_MARKS = re.compile("[“”\"'‘’«»„]")
 # Characters outside the Latin letter blocks ``script_of`` counts as Latin: when none of them is a letter,
@@ -205,7 +206,7 @@ def _nav(text: str, words: list[str]) -> bool:
     """Mostly navigation words, or three or more short items between separators."""
     if sum(map(rules.NAV_WORDS.__contains__, words)) >= rules.NAV_SHARE * len(words):
         return True
-    if not any(char in text for char in NAV_SEPARATOR_CHARS):
+    if NAV_SEPARATOR_CHAR.search(text) is None:
         return False
     items = [item for item in NAV_SEPARATORS.split(text.strip()) if item]
     return (len(items) >= rules.NAV_ITEMS_MIN and not _table_row(items)
@@ -221,8 +222,9 @@ def _table_row(items: list[str]) -> bool:
 def _capitals(text: str) -> bool:
     """Written in capitals: most cased letters upper case, and enough letters to tell."""
     if text.isascii():
-        upper = len(text) - len(text.translate(DROP_UPPER))
-        lower = len(text) - len(text.translate(DROP_LOWER))
+        data = text.encode("ascii")
+        upper = len(data) - len(data.translate(None, ASCII_UPPER))
+        lower = len(data) - len(data.translate(None, ASCII_LOWER))
         letters = upper + lower
     else:
         letters = sum(map(str.isalpha, text))
@@ -232,15 +234,11 @@ def _capitals(text: str) -> bool:
     return letters >= rules.CAPS_MIN_LETTERS and cased > 0 and upper >= rules.CAPS_SHARE * cased
 
 
-def _credit_cue(text: str, lower: str) -> bool:
-    """Whether a line could end in a credit: cheap test before the credit search."""
-    return not CREDIT_MARKS.isdisjoint(text) or any(cue in lower for cue in CREDIT_CUES)
-
-
-def _pointer(line: Line, link_aware: bool) -> bool:
-    """A short line leading to other material: "Watch the video:", "Original article:", "(Read more:"."""
+def _pointer(line: Line, link_aware: bool, prefixed: bool = True) -> bool:
+    """A short line leading to other material: "Watch the video:", "Original article:", "(Read more:".
+    ``prefixed``: False when the line's first character opens no ``rules.POINTER_PREFIX``."""
     stripped = line.text.strip()
-    if not link_aware and rules.POINTER_PREFIX.match(stripped) and not line.sentence:
+    if prefixed and not link_aware and rules.POINTER_PREFIX.match(stripped) and not line.sentence:
         return True
     if not stripped.endswith(":") or line.words > rules.POINTER_MAX_WORDS:
         return False
@@ -252,13 +250,14 @@ def rule_label(line: Line, site_furniture: bool, link_aware: bool = False) -> tu
     ``link_aware``: the caller (HTML mode) knows which text was a link and judges "Read more: ..." itself."""
     text = line.text.strip()
     lower = text.lower()
-    if rules.COPYRIGHT.match(text):
+    starts = rules.LINE_START_BY_CHAR.get(text[:1], rules.ALL_LINE_START)  # the patterns that may match
+    if "copyright" in starts and rules.COPYRIGHT.match(text):
         return CHROME, "copyright notice", rules.HARD_CHROME_COST
-    if rules.CAPTION.match(text) or (not line.sentence and _credit_cue(text, lower)
-                                     and rules.CREDIT_TAIL.search(lower)):
+    if ("caption" in starts and rules.CAPTION.match(text)) or (
+            not line.sentence and CREDIT_CUE.search(lower) is not None and rules.CREDIT_TAIL.search(lower)):
         return METADATA, "image caption or credit", 0.0
     if (line.words <= rules.BYLINE_MAX_WORDS and (not line.sentence or line.words <= 5)
-            and rules.BYLINE.match(text)):
+            and "byline" in starts and rules.BYLINE.match(text)):
         return METADATA, "byline", 0.0
     # Dates, counters and stamps hold a figure, and are short (or no prose): the searches below need one.
     digit = ((len(text) <= DATE_LINE_MAX_CHARS or not line.prose
@@ -267,7 +266,8 @@ def rule_label(line: Line, site_furniture: bool, link_aware: bool = False) -> tu
     if digit and is_date_line(text):
         return METADATA, "date line", 0.0
     if line.words <= rules.READING_TIME_MAX_WORDS and (  # without a figure only the anchored label fits
-            rules.READING_TIME.search(text) if digit else rules.READING_TIME.match(text)):
+            rules.READING_TIME.search(text) if digit
+            else "reading_time" in starts and rules.READING_TIME.match(text)):
         return METADATA, "relative timestamp or reading time", 0.0
     if line.words <= rules.RELATIVE_TIME_MAX_WORDS or not line.prose:  # stamps and widgets are short
         timely = digit or TIME_CUE.search(lower) is not None
@@ -275,12 +275,15 @@ def rule_label(line: Line, site_furniture: bool, link_aware: bool = False) -> tu
             return METADATA, "relative timestamp or reading time", 0.0
         if timely and not line.prose and rules.CAPTURE_TIME_WIDGET.search(lower):
             return CHROME, "capture-time widget (date or countdown of the capture)", rules.SOFT_CHROME_COST
-    if rules.URL.match(text):
+    if "url" in starts and rules.URL.match(text):
         return CHROME, "bare link", rules.SOFT_CHROME_COST
-    if line.words <= rules.SKIP_LINK_MAX_WORDS and (rules.AD_LABEL.match(text)
-                                                     or rules.SKIP_LINK.match(text)):
+    if line.words <= rules.SKIP_LINK_MAX_WORDS and (
+            ("ad_label" in starts and rules.AD_LABEL.match(text))
+            or ("skip_link" in starts and rules.SKIP_LINK.match(text))):
         return CHROME, "advertisement label or skip link", rules.SOFT_CHROME_COST
-    if rules.NUMERIC_ONLY.match(text) or (digit and line.words <= 3 and rules.POSITION_COUNTER.match(text)):
+    if ("numeric_only" in starts and rules.NUMERIC_ONLY.match(text)) or (
+            digit and line.words <= 3 and "position_counter" in starts
+            and rules.POSITION_COUNTER.match(text)):
         return CHROME, "figures and symbols only (a counter or widget)", rules.SOFT_CHROME_COST
     if site_furniture:
         return CHROME, "repeated on other captures of the same site", rules.HARD_CHROME_COST
@@ -293,13 +296,14 @@ def rule_label(line: Line, site_furniture: bool, link_aware: bool = False) -> tu
     if line.words <= rules.BOILERPLATE_MAX_WORDS and rules.has_boilerplate(lower):
         cost = rules.HARD_CHROME_COST if line.words > rules.LABEL_MAX_WORDS else rules.SOFT_CHROME_COST
         return CHROME, "legal, consent or subscription notice", cost
-    if rules.THREAD_HEADER.match(text):
+    if "thread_header" in starts and rules.THREAD_HEADER.match(text):
         return CHROME, "comment count or comment prompt", rules.SOFT_CHROME_COST
-    if line.words <= rules.HEADING_MAX_WORDS and rules.RELATED_HEADING.match(text):
+    if (line.words <= rules.HEADING_MAX_WORDS and "related_heading" in starts
+            and rules.RELATED_HEADING.match(text)):
         return CHROME, "heading of a list of other articles", rules.HARD_CHROME_COST
-    if not line.sentence and rules.TAGS_PREFIX.match(text):
+    if not line.sentence and "tags_prefix" in starts and rules.TAGS_PREFIX.match(text):
         return CHROME, "tags or topics", rules.SOFT_CHROME_COST
-    if _pointer(line, link_aware):
+    if _pointer(line, link_aware, "pointer_prefix" in starts):
         return CHROME, "pointer to other material", rules.SOFT_CHROME_COST
     if line.caps:
         return CHROME, "label or widget in capitals", rules.SOFT_CHROME_COST

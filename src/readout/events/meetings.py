@@ -369,21 +369,20 @@ def _without(item: Candidate, tokens: set[int]) -> Candidate:
 
 
 def _with_caller(item: Candidate, index: EntityIndex) -> Candidate:
-    """A call's other end as a party: "X received a phone call from Y", "X had a call with Y"."""
+    """A call's other end as a party: "X had a call with Y" (Y the recipient); "X received a phone call
+    from Y" (Y called: the actor, X the recipient)."""
     if item.mode != "phone":
         return item
     known = {v.name for v in item.actor + item.recipient}
-    ends = [
-        Value(entity.canonical, "PERSON", obj.i)
-        for prep in item.token.children
-        if prep.dep_ == "prep" and prep.lower_ in CALL_PREPS
-        for obj in prep.children
-        if obj.dep_ == "pobj"
-        and (entity := index.entity(obj)) is not None
-        and entity.label == "PERSON"
-        and entity.canonical not in known
-    ]
-    return replace(item, recipient=[*item.recipient, *ends]) if ends else item
+    ends: dict[str, list[Value]] = {prep: [] for prep in CALL_PREPS}
+    for prep in (c for c in item.token.children if c.dep_ == "prep" and c.lower_ in CALL_PREPS):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            entity = index.entity(obj)
+            if entity is not None and entity.label == "PERSON" and entity.canonical not in known:
+                ends[prep.lower_].append(Value(entity.canonical, "PERSON", obj.i))
+    if ends["from"]:
+        return replace(item, actor=ends["from"], recipient=[*item.actor, *item.recipient, *ends["with"]])
+    return replace(item, recipient=[*item.recipient, *ends["with"]]) if ends["with"] else item
 
 
 def meetings_of(
@@ -565,6 +564,17 @@ def _place_key(doc: Doc, index: EntityIndex, place: str | None) -> str | None:
     return None
 
 
+def _call_roles(lead: list[Candidate], parties: list[str]) -> tuple[list[str], list[str]]:
+    """A call's roles: who called whom when a mention says so ("X phoned Y", "a call from Y"); with no
+    direction ("X and Y spoke by telephone") every party is an actor."""
+    for item in lead:
+        callers = [v.name for v in item.actor if v.name in parties]
+        called = [v.name for v in item.recipient if v.name in parties]
+        if callers and called:
+            return callers, [p for p in parties if p not in callers]
+    return parties, []
+
+
 def _roles(
     parties: list[str], visitors: list[str], host_country: str | None, countries: dict[str, str]
 ) -> tuple[list[str], list[str]]:
@@ -601,9 +611,11 @@ def _leaders_of(items: list[Candidate], doc: Doc, countries: dict[str, str]) -> 
 
 def _party_names(items: list[Candidate], facts: DocumentFacts) -> list[str]:
     """The meeting's parties: the people its mentions name; countries and organisations only when no
-    person is named. A described party counts only beside fewer than two names, and only from a mention
-    that names the others ("X met the Ostrian leader"), never "the two sides" of a sentence that names no
-    one; with no name at all, the described parties of the first mention ("a committee of officials met")."""
+    person is named. Another party counts only beside fewer than two names: one described by its country
+    ("the Iranian president") from any mention; a plain description, a country or an organisation only
+    from a mention that names the others ("South Korea's foreign minister telephoned Wang Yi"), never
+    "the two sides" of a sentence that names no one. With no name at all, the described parties of the
+    first mention ("a committee of officials met")."""
     values = [v for c in items for v in c.actor + c.recipient]
     people = list(dict.fromkeys(v.name for v in values if _person(v, facts)))
     named = people or list(
@@ -612,13 +624,20 @@ def _party_names(items: list[Candidate], facts: DocumentFacts) -> list[str]:
     described = [
         v.name
         for c in items
-        if not named or any(v.name in named for v in c.actor + c.recipient)
         for v in c.actor + c.recipient
-        if v.label in (None, "NORP")
+        if v.name not in facts.present
+        and v.name not in facts.not_people
+        and (
+            v.label == "NORP"  # "the Iranian president": a party of a named country, from any mention
+            or (
+                (v.label is None or (people and v.label in PARTY_LABELS))
+                and any(w.name in named for w in c.actor + c.recipient)
+            )
+        )
     ]
-    if not named:  # the first mention's actors (a described recipient is often what was discussed)
+    if not named:
         first = min((c for c in items if c.actor or c.recipient), key=lambda c: c.token.i, default=None)
-        values = (first.actor or first.recipient) if first else []
+        values = first.actor + first.recipient if first else []
         described = [v.name for v in values if v.label in (None, "NORP")]
     if len(named) < 2:
         named += [d for d in described if d not in named]
@@ -694,7 +713,9 @@ def _meeting(
     if title_place:
         place = title_place[0]
     host_country = _place_key(doc, index, place)
-    actor, recipient = (parties, []) if call else _roles(parties, visitors, host_country, countries)
+    actor, recipient = (
+        _call_roles(lead, parties) if call else _roles(parties, visitors, host_country, countries)
+    )
     date = date_of(annotated, sents)
     duration = None
     for sent in sents:

@@ -29,7 +29,11 @@ C1_OR_SURROGATE = re.compile("[\x80-\x9f\ud800-\udfff]")
 # and nothing else: every pattern of that test needs at least one other non-ASCII character (an accented
 # letter, a currency or box symbol, a mojibake lead byte), so a line whose only non-ASCII characters are
 # these is never flagged, and the test (microseconds per character) is skipped for it.
-TYPOGRAPHIC = str.maketrans("", "", "’‘“”„«»–—…\xa0")
+TYPOGRAPHIC_CHARS = "’‘“”„«»–—…\xa0"
+TYPOGRAPHIC = str.maketrans("", "", TYPOGRAPHIC_CHARS)
+# A character that is neither ASCII nor one of those: a text without any is returned by ``repair`` as it is,
+# found in one scan of the whole text rather than line by line.
+NOT_PLAIN = re.compile(f"[^\x00-\x7f{TYPOGRAPHIC_CHARS}]")
 HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 MOJIBAKE_ONLY = ftfy.TextFixerConfig(
@@ -139,7 +143,7 @@ def repair(text: str) -> str:
     an ASCII line never is; so text whose non-ASCII lines all pass is returned at once: same result,
     without running the badness regex over long ASCII lines (inline scripts) at a microsecond a character.
     """
-    if text.isascii():
+    if text.isascii() or NOT_PLAIN.search(text) is None:  # every line ``_plain``, no C1 control or surrogate
         return text
     suspect = C1_OR_SURROGATE.search(text) or any(
         _bad(line) for line in text.split("\n") if not _plain(line))

@@ -256,7 +256,14 @@ def test_the_other_end_of_a_call_is_a_party(nlp):
         "The two presidents discussed the reopening of the border post.",
     )
     assert set(call.participants) == {"Amos Kibet", "Neema Mushi"} and call.mode == "phone"
+    assert call.actor == ("Neema Mushi",) and call.recipient == ("Amos Kibet",)  # Mushi called
     assert len(call.mentions) == 2
+
+
+def test_who_phoned_whom_stays_actor_and_recipient(nlp):
+    (call,) = meetings(nlp, "President Amos Kibet phoned President Neema Mushi on Sunday.")
+    assert call.mode == "phone" and call.cameo == "041"
+    assert call.actor == ("Amos Kibet",) and call.recipient == ("Neema Mushi",)
 
 
 def test_people_of_a_delegation_are_present_beside_the_parties(nlp):
@@ -273,3 +280,20 @@ def test_the_place_after_the_person_talks_were_held_with(nlp):
         nlp, "President Tiago Moreira held talks with Prime Minister Rui Caldas in Lisbon on 8 April 2025."
     )
     assert meeting.place == "Lisbon"
+
+
+def test_a_party_described_by_its_country_counts_beside_a_single_name(nlp):
+    (meeting,) = meetings(
+        nlp,
+        "The king of Norway paid a state visit to Rome on Monday, where he held talks with the Italian "
+        "president on trade.",
+    )
+    assert meeting.actor == ("Norway",) and meeting.recipient == ("Italian president",)
+
+
+def test_a_vague_description_of_another_sentence_is_no_party(nlp):
+    (meeting,) = meetings(
+        nlp,
+        "Chancellor Anna Lindqvist visited Madrid on Monday.\n\nThe two sides discussed fishing quotas.",
+    )
+    assert "two sides" not in meeting.participants
