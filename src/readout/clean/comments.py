@@ -39,8 +39,8 @@ NO_THREAD = Thread({}, (), None)
 # The three header patterns in one: a line none of them matches is not tried against each (most lines).
 HEADER_CUE = rules.Anchored(re.compile("|".join(f"(?:{p.pattern})" for p in (
     rules.THREAD_CLOSED, rules.THREAD_HEADER, rules.THREAD_COUNT)), re.IGNORECASE))
-# The start-anchored patterns of thread parsing, each skipped at once on a line whose first character opens
-# none of its matches (``rules.Anchored``): most lines of a page.
+# The start-anchored patterns of thread parsing, each skipped at once on a line whose first two characters
+# open none of its matches (``rules.Anchored``): most lines of a page.
 (THREAD_CONTROLS, THREAD_HEADER, COPYRIGHT, COMMENT_FORM_HEADER, RELATED_HEADING, THREAD_CLOSED,
  THREAD_COUNT) = (rules.Anchored(pattern) for pattern in (
     rules.THREAD_CONTROLS, rules.THREAD_HEADER, rules.COPYRIGHT, rules.COMMENT_FORM_HEADER,
@@ -97,7 +97,7 @@ def is_author_like(text: str) -> bool:
 def is_thread_end(text: str) -> bool:
     """Page furniture that closes a thread: legal footer, comment form, related list, menu, boilerplate."""
     lower = text.lower()
-    return bool(COPYRIGHT.match(text) or rules.COMMENT_FORM.search(lower)
+    return bool(COPYRIGHT.match(text) or rules.COMMENT_FORM_SEARCH.search(lower)
                 or COMMENT_FORM_HEADER.match(text) or RELATED_HEADING.match(text)
                 or rules.NAV_LINE.match(text)
                 or (len(text.split()) <= rules.BOILERPLATE_MAX_WORDS

@@ -8,6 +8,7 @@ function words of the languages readout reads. ``text.py`` and ``comments.py`` h
 from __future__ import annotations
 
 import re
+from typing import Any
 
 try:  # the regex parser and compiler, to read which characters a pattern starts with
     from re import _compiler as sre_compile
@@ -155,9 +156,58 @@ BOILERPLATE_PATTERNS = re.compile(
 SIGN_UP_LABEL = re.compile(r"\bsign up\W*$|^\W*sign up\b")
 
 
+def _alternatives(source: str) -> list[str]:
+    """The top-level alternatives of a pattern written without character classes."""
+    parts, depth, current, i = [], 0, "", 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            current += source[i:i + 2]
+            i += 2
+            continue
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+        i += 1
+    return [*parts, current]
+
+
+def _trie(alternatives: list[str]) -> str:
+    """``alternatives`` joined with those that start with the same plain character (a letter, a digit or a
+    space not followed by a quantifier) grouped under it, recursively: "ab|ac|d" becomes "a(?:b|c)|d"."""
+    groups: dict[str, list[str]] = {}
+    others: list[str] = []
+    for alternative in alternatives:
+        head = alternative[:1]
+        if head and (head.isalnum() or head == " ") and alternative[1:2] not in ("?", "*", "+", "{"):
+            groups.setdefault(head, []).append(alternative[1:])
+        else:
+            others.append(alternative)
+    parts = [head + (rests[0] if len(rests) == 1 else f"(?:{_trie(rests)})")
+             for head, rests in groups.items()]
+    return "|".join(parts + others)
+
+
+def factored(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A pattern that matches the same strings as an alternation of phrases, its alternatives grouped by their
+    leading characters: at each position of a line the regex engine tries the few that start with the
+    character there instead of every one (twice as fast on a line of prose). Which alternative matched, and
+    so the match itself, may differ: for tests of whether a line holds one of the phrases."""
+    if "[" in pattern.pattern:  # a class may hold "|" or parentheses: not split here
+        return pattern
+    return re.compile(_trie(_alternatives(pattern.pattern)), pattern.flags)
+
+
+# The search over most lines that ``has_boilerplate`` makes.
+BOILERPLATE_SEARCH = factored(BOILERPLATE_PATTERNS)
+
+
 def has_boilerplate(lower: str) -> bool:
     """Whether a lower-cased line holds a phrase of legal footers, consent banners or subscription widgets."""
-    if BOILERPLATE_PATTERNS.search(lower):
+    if BOILERPLATE_SEARCH.search(lower):
         return True
     return "sign up" in lower and SIGN_UP_LABEL.search(lower) is not None
 
@@ -176,6 +226,10 @@ CAPTION = re.compile(
 CAPTION_MARKER = re.compile(r"^\W*((image|photo|picture|video)\s+)?(caption|source|credit|photo|image|picture"
                             r"|photograph)s?\s*[,:]?\s*$", re.IGNORECASE)
 # Credits closing a caption: an agency, or "Photo: Name" at the end of the line.
+# Credits, captions and capture-time widgets are a line or two of text; a line of thousands of characters
+# (a flattened script or data blob) is never one, and searching it for their tail patterns costs more
+# than the rest of the page: 1,000 characters is several times the longest caption seen on news pages.
+FURNITURE_MAX_CHARS = 1000
 CREDIT_TAIL = re.compile(r"(getty images|reuters/|afp/|ap photo|\(afp\)|\(reuters\)|/ ?afp$"
                          r"|\((photo|foto|bild|фото|imagen|image|picture|credit)s?\s*:[^()]{2,40}\)$"
                          r"|[.)]\s/\s?[\w.'’ -]{2,30}$"
@@ -317,6 +371,8 @@ COMMENT_TIMESTAMP = re.compile(
 COMMENT_FORM = re.compile(
     r"your email address will not be published|required fields are marked|save my name|post comment"
     r"|notify me of (new|follow-up)|you must be logged in|cancel reply|this site uses akismet")
+# The same, for tests of most lines (text.py, comments.py).
+COMMENT_FORM_SEARCH = factored(COMMENT_FORM)
 # Two or more stacked lines of figures and symbols after the last comment close the thread (vote tallies,
 # widget buttons); what follows is the page footer.
 THREAD_END_COUNTERS = 2
@@ -472,91 +528,159 @@ LINE_START_PATTERNS = {
 ASCII_CHARS = tuple(map(chr, range(128)))
 
 
-def first_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """The ASCII characters a match of ``pattern`` at the start of a non-empty string can begin with (the
-    string's other characters are never tested), read from the parsed pattern; None
-    when any character may (a construct the reading does not cover, or a match of nothing). Each
-    one-character construct is tried on every ASCII character by the regex engine itself, so case folding
-    (flags scoped or not) and character classes count exactly as in matching; lookarounds and word
-    boundaries only narrow a match and are passed over."""
+Prefixes = dict[str, frozenset[str] | None]
+
+
+def first_pairs(pattern: re.Pattern[str]) -> Prefixes | None:
+    """How a match of ``pattern`` at the start of a string can begin: each ASCII character it can start
+    with, mapped to the ASCII characters that can follow it (None: any character, or the end); None when
+    anything may (a construct this reading does not cover, or a match of nothing). Read from the parsed
+    pattern: each one-character construct is tried on every ASCII character by the regex engine itself, so
+    case folding (flags scoped or not) and character classes count exactly as in matching; lookarounds and
+    word boundaries only narrow a match and are passed over; an end of string at the start stands for the
+    line break before which it matches. Most lines of a page start with two characters that open none of
+    the cascade's phrases (``may_start``): their failed matches are skipped, with the same outcome."""
     parsed = sre_parse.parse(pattern.pattern, pattern.flags)
     ops = sre_constants
     one_char = {ops.LITERAL, ops.NOT_LITERAL, ops.IN, ops.ANY, ops.CATEGORY}
     at_end = {ops.AT_END, ops.AT_END_STRING, ops.AT_END_LINE}
+    repeats = (ops.MAX_REPEAT, ops.MIN_REPEAT)
+    Stack = tuple[tuple[Any, Any, int], ...]  # the constructs still to match, each with its flags
 
-    def sequence(items, flags: int) -> tuple[set[str] | None, bool]:
+    def chars(op: Any, av: Any, flags: int) -> frozenset[str]:
+        single = sre_compile.compile(sre_parse.SubPattern(parsed.state, [(op, av)]), flags)
+        return frozenset(char for char in ASCII_CHARS if single.match(char))
+
+    def items(body: Any, flags: int) -> Stack:
+        return tuple((op, av, flags) for op, av in body)
+
+    def first(stack: Stack) -> tuple[set[str] | None, bool]:  # (first characters, may match nothing)
         found: set[str] = set()
-        for op, av in items:
-            chars, empty = item(op, av, flags)
-            if chars is None:
+        for op, av, flags in stack:
+            if op in one_char:
+                return found | chars(op, av, flags), False
+            if op is ops.AT:
+                if av in at_end:
+                    return found | {"\n"}, False
+                continue
+            if op in (ops.ASSERT, ops.ASSERT_NOT):
+                continue
+            if op is ops.BRANCH:
+                parts = [first(items(branch, flags)) for branch in av[1]]
+                empty = any(part_empty for _, part_empty in parts)
+            elif op is ops.SUBPATTERN:
+                _, add, drop, body = av
+                parts = [first(items(body, (flags | add) & ~drop))]
+                empty = parts[0][1]
+            elif op in repeats:
+                parts = [first(items(av[2], flags))]
+                empty = parts[0][1] or av[0] == 0
+            else:
                 return None, False
-            found |= chars
+            for got, _ in parts:
+                if got is None:
+                    return None, False
+                found |= got
             if not empty:
                 return found, False
         return found, True
 
-    def item(op, av, flags: int) -> tuple[set[str] | None, bool]:  # (first characters, may match nothing)
-        if op in one_char:
-            single = sre_compile.compile(sre_parse.SubPattern(parsed.state, [(op, av)]), flags)
-            return {char for char in ASCII_CHARS if single.match(char)}, False
-        if op is ops.AT:  # an end of string at the start: only before the line break of the text "\n"
-            return ({"\n"}, False) if av in at_end else (set(), True)
-        if op in (ops.ASSERT, ops.ASSERT_NOT):
-            return set(), True
-        if op is ops.BRANCH:
-            found: set[str] = set()
-            empty = False
-            for branch in av[1]:
-                chars, branch_empty = sequence(branch, flags)
-                if chars is None:
-                    return None, False
-                found |= chars
-                empty = empty or branch_empty
-            return found, empty
-        if op is ops.SUBPATTERN:
-            _, add, drop, body = av
-            return sequence(body, (flags | add) & ~drop)
-        if op in (ops.MAX_REPEAT, ops.MIN_REPEAT):
-            low, _, body = av
-            chars, empty = sequence(body, flags)
-            return chars, empty or low == 0
-        return None, False
+    def merge(into: dict[str, frozenset[str] | None], more: Prefixes) -> None:
+        for char, seconds in more.items():
+            if char not in into:
+                into[char] = seconds
+            else:
+                known = into[char]
+                into[char] = None if known is None or seconds is None else known | seconds
 
-    chars, empty = sequence(parsed, pattern.flags)
-    return None if chars is None or empty else frozenset(chars)
+    def pairs(stack: Stack) -> Prefixes | None:
+        for index, (op, av, flags) in enumerate(stack):
+            rest = stack[index + 1:]
+            if op in one_char:
+                seconds, empty = first(rest)
+                following = None if seconds is None or empty else frozenset(seconds)
+                return {char: following for char in chars(op, av, flags)}
+            if op is ops.AT:
+                if av in at_end:
+                    return {"\n": None}
+                continue
+            if op in (ops.ASSERT, ops.ASSERT_NOT):
+                continue
+            if op is ops.BRANCH:
+                found: dict[str, frozenset[str] | None] = {}
+                for branch in av[1]:
+                    got = pairs(items(branch, flags) + rest)
+                    if got is None:
+                        return None
+                    merge(found, got)
+                return found
+            if op is ops.SUBPATTERN:
+                _, add, drop, body = av
+                return pairs(items(body, (flags | add) & ~drop) + rest)
+            if op in repeats:
+                low, high, body = av
+                if high == 0:
+                    continue
+                got, empty = first(items(body, flags))
+                if got is None or empty:
+                    return None
+                again = (op, (max(low - 1, 0), high if high == ops.MAXREPEAT else high - 1, body), flags)
+                unrolled = pairs(items(body, flags) + (again,) + rest)  # one turn, then the others
+                if unrolled is None:
+                    return None
+                if low == 0:
+                    skipped = pairs(rest)
+                    if skipped is None:
+                        return None
+                    merge(unrolled, skipped)
+                return unrolled
+            return None
+        return None
+
+    return pairs(items(parsed, pattern.flags))
 
 
-def may_start(first: frozenset[str] | None, text: str) -> bool:
-    """Whether a pattern whose ``first_chars`` are ``first`` may match at the start of ``text``: False only
-    when that is ruled out."""
-    return first is None or not text or text[0] in first or not text[0].isascii()
+def may_start(prefixes: Prefixes | None, text: str) -> bool:
+    """Whether a pattern whose ``first_pairs`` are ``prefixes`` may match at the start of ``text``: False
+    only when its first two characters rule that out."""
+    if prefixes is None or not text:
+        return True
+    first = text[0]
+    if first not in prefixes:
+        return not first.isascii()
+    seconds = prefixes[first]
+    return seconds is None or len(text) < 2 or text[1] in seconds or not text[1].isascii()
 
 
 class Anchored:
-    """A pattern matched at the start of texts, with the ASCII characters a match can begin with: a text
-    that starts with another ASCII character fails at once, without a pass of the regex engine over a
-    case-insensitive alternation (same result, a fraction of the time on most lines of a page)."""
+    """A pattern matched at the start of texts, with how its matches can begin (``first_pairs``): a text
+    that starts otherwise fails at once, without a pass of the regex engine over a case-insensitive
+    alternation (same result, a fraction of the time on most lines of a page)."""
 
-    __slots__ = ("first", "regex")
+    __slots__ = ("prefixes", "regex")
 
     def __init__(self, regex: re.Pattern[str]) -> None:
         self.regex = regex
-        self.first = first_chars(regex)
+        self.prefixes = first_pairs(regex)
 
     def match(self, text: str) -> re.Match[str] | None:
-        if may_start(self.first, text):
+        if may_start(self.prefixes, text):
             return self.regex.match(text)
         return None
 
 
-def _by_first_char(patterns: dict[str, re.Pattern[str]]) -> dict[str, frozenset[str]]:
-    """For each ASCII character, the names of the patterns that may match a stripped line starting with it.
-    A line's first character rules out most of the cascade's phrases: their failed matches (each a pass
-    over a case-insensitive alternation) are skipped, with the same outcome."""
-    firsts = {name: first_chars(pattern) for name, pattern in patterns.items()}
-    return {char: frozenset(name for name, chars in firsts.items() if chars is None or char in chars)
-            for char in ASCII_CHARS}
+def _by_prefix(patterns: dict[str, re.Pattern[str]]) -> dict[str, frozenset[str]]:
+    """For each string of one or two ASCII characters, the names of the patterns that may match a line
+    starting with it (``may_start``)."""
+    prefixes = {name: first_pairs(pattern) for name, pattern in patterns.items()}
+    table: dict[str, frozenset[str]] = {}
+    interned: dict[frozenset[str], frozenset[str]] = {}
+    for head in ASCII_CHARS:
+        for text in (head, *(head + char for char in ASCII_CHARS)):
+            names = frozenset(name for name, known in prefixes.items() if may_start(known, text))
+            table[text] = interned.setdefault(names, names)
+    return table
 
 
-LINE_START_BY_CHAR = _by_first_char(LINE_START_PATTERNS)
-ALL_LINE_START = frozenset(LINE_START_PATTERNS)  # a line starting with any other character
+LINE_START_BY_PREFIX = _by_prefix(LINE_START_PATTERNS)
+ALL_LINE_START = frozenset(LINE_START_PATTERNS)  # a line starting with any other characters

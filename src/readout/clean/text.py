@@ -57,6 +57,8 @@ QUOTE_MARKS = re.compile("[“”\"'‘’«»„]")
 # Characters outside the Latin letter blocks ``script_of`` counts as Latin: when none of them is a letter,
 # the line is Latin (or letterless) and the per-character loop is skipped.
 NOT_LATIN = re.compile("[^\x00-\u024f\u1e00-\u1eff]")
+# Tried on every line: skipped at once on a line whose first character opens no match (``rules.Anchored``).
+POSITION_COUNTER = rules.Anchored(rules.POSITION_COUNTER)
 
 
 def _stopword_languages() -> dict[str, tuple[str, ...]]:
@@ -209,8 +211,8 @@ def _nav(text: str, words: list[str]) -> bool:
     if NAV_SEPARATOR_CHAR.search(text) is None:
         return False
     items = [item for item in NAV_SEPARATORS.split(text.strip()) if item]
-    return (len(items) >= rules.NAV_ITEMS_MIN and not _table_row(items)
-            and all(len(i.split()) <= rules.NAV_ITEM_MAX_WORDS for i in items))
+    return (len(items) >= rules.NAV_ITEMS_MIN
+            and all(len(i.split()) <= rules.NAV_ITEM_MAX_WORDS for i in items) and not _table_row(items))
 
 
 def _table_row(items: list[str]) -> bool:
@@ -236,7 +238,7 @@ def _capitals(text: str) -> bool:
 
 def _pointer(line: Line, link_aware: bool, prefixed: bool = True) -> bool:
     """A short line leading to other material: "Watch the video:", "Original article:", "(Read more:".
-    ``prefixed``: False when the line's first character opens no ``rules.POINTER_PREFIX``."""
+    ``prefixed``: False when the line's first characters open no ``rules.POINTER_PREFIX``."""
     stripped = line.text.strip()
     if prefixed and not link_aware and rules.POINTER_PREFIX.match(stripped) and not line.sentence:
         return True
@@ -250,11 +252,13 @@ def rule_label(line: Line, site_furniture: bool, link_aware: bool = False) -> tu
     ``link_aware``: the caller (HTML mode) knows which text was a link and judges "Read more: ..." itself."""
     text = line.text.strip()
     lower = text.lower()
-    starts = rules.LINE_START_BY_CHAR.get(text[:1], rules.ALL_LINE_START)  # the patterns that may match
+    starts = rules.LINE_START_BY_PREFIX.get(text[:2], rules.ALL_LINE_START)  # the patterns that may match
     if "copyright" in starts and rules.COPYRIGHT.match(text):
         return CHROME, "copyright notice", rules.HARD_CHROME_COST
+    furniture_sized = len(text) <= rules.FURNITURE_MAX_CHARS
     if ("caption" in starts and rules.CAPTION.match(text)) or (
-            not line.sentence and CREDIT_CUE.search(lower) is not None and rules.CREDIT_TAIL.search(lower)):
+            furniture_sized and not line.sentence and CREDIT_CUE.search(lower) is not None
+            and rules.CREDIT_TAIL.search(lower)):
         return METADATA, "image caption or credit", 0.0
     if (line.words <= rules.BYLINE_MAX_WORDS and (not line.sentence or line.words <= 5)
             and "byline" in starts and rules.BYLINE.match(text)):
@@ -273,7 +277,7 @@ def rule_label(line: Line, site_furniture: bool, link_aware: bool = False) -> tu
         timely = digit or TIME_CUE.search(lower) is not None
         if timely and line.words <= rules.RELATIVE_TIME_MAX_WORDS and rules.RELATIVE_TIME.search(lower):
             return METADATA, "relative timestamp or reading time", 0.0
-        if timely and not line.prose and rules.CAPTURE_TIME_WIDGET.search(lower):
+        if timely and furniture_sized and not line.prose and rules.CAPTURE_TIME_WIDGET.search(lower):
             return CHROME, "capture-time widget (date or countdown of the capture)", rules.SOFT_CHROME_COST
     if "url" in starts and rules.URL.match(text):
         return CHROME, "bare link", rules.SOFT_CHROME_COST
@@ -291,7 +295,7 @@ def rule_label(line: Line, site_furniture: bool, link_aware: bool = False) -> tu
         return CHROME, "in another language than the article", rules.HARD_CHROME_COST
     if line.nav:  # before the costlier phrase searches: most lines of a page's furniture are menus
         return CHROME, "navigation, share or account links", rules.SOFT_CHROME_COST
-    if line.words <= rules.BOILERPLATE_MAX_WORDS and rules.COMMENT_FORM.search(lower):
+    if line.words <= rules.BOILERPLATE_MAX_WORDS and rules.COMMENT_FORM_SEARCH.search(lower):
         return CHROME, "comment form", rules.HARD_CHROME_COST
     if line.words <= rules.BOILERPLATE_MAX_WORDS and rules.has_boilerplate(lower):
         cost = rules.HARD_CHROME_COST if line.words > rules.LABEL_MAX_WORDS else rules.SOFT_CHROME_COST
@@ -632,12 +636,13 @@ def _caption_continuations(raw: list[str], heads: list[int], features: dict[int,
     "Photo:"), or a line directly under a caption that breaks off without closing punctuation."""
     caption = (METADATA, "image caption or credit")
     for previous, h in zip(heads, heads[1:], strict=False):
-        counter = rules.POSITION_COUNTER.match(raw[previous]) is not None  # a gallery's "2 of 8"
-        if (labels.get(previous) != caption and not counter) or h in labels:
+        if h in labels:
+            continue
+        counter = POSITION_COUNTER.match(raw[previous]) is not None  # a gallery's "2 of 8"
+        if labels.get(previous) != caption and not counter:
             continue
         line = features[h]
-        bare_marker = (rules.CAPTION_MARKER.match(raw[previous]) is not None
-                       or rules.POSITION_COUNTER.match(raw[previous]) is not None)
+        bare_marker = rules.CAPTION_MARKER.match(raw[previous]) is not None or counter
         run_on = h == previous + 1 and not line.terminal and line.words <= rules.CAPTION_MAX_WORDS
         if (bare_marker and line.words <= rules.CAPTION_MAX_WORDS) or run_on:
             labels[h] = caption

@@ -20,7 +20,7 @@ def make_capture(source: str, url: str | None, text: str) -> Capture | Rejection
     if markup and len(text) > rules.MAX_HTML_CHARS:
         return Rejection(source, url, f"HTML page of {_megabytes(len(text))} is larger than any news page "
                                       f"(limit {_megabytes(rules.MAX_HTML_CHARS)}); not processed")
-    if not markup:
+    if not markup and len(text) > rules.MAX_TEXT_LINE_CHARS:  # a shorter text has no line that long
         length, number = longest_line(text)
         if length > rules.MAX_TEXT_LINE_CHARS:
             limit = _megabytes(rules.MAX_TEXT_LINE_CHARS)

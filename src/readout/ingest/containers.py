@@ -52,6 +52,25 @@ def _opened(path: Path) -> BinaryIO:
     return stream
 
 
+# Bytes asked of a stream per read: a read of the whole limit at once (64 MB) would allocate that much for
+# every capture, however small; pieces under the allocator's threshold for a fresh mapping cost nothing.
+READ_CHUNK = 64 * 1024
+
+
+def read_at_most(stream: BinaryIO, limit: int) -> bytes:
+    """The stream's first ``limit`` bytes, or all of them when it holds fewer (what ``stream.read(limit)``
+    returns), read piece by piece."""
+    chunks: list[bytes] = []
+    total = 0
+    while total < limit:
+        chunk = stream.read(min(READ_CHUNK, limit - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
 def _damage_reason(error: BaseException) -> str:
     if isinstance(error, EOFError):
         return "the compressed data ends early (truncated gzip)"
@@ -71,7 +90,7 @@ def read_document(source: str, path: Path, settings: Settings) -> Iterator[Captu
                                           f"{settings.max_capture_bytes:,}-byte limit for one capture")
             return
         with _opened(path) as stream:
-            data = stream.read(settings.max_capture_bytes + 1)
+            data = read_at_most(stream, settings.max_capture_bytes + 1)
     except DAMAGE as error:
         yield Rejection(source, None, f"cannot read the file: {_damage_reason(error)}")
         return

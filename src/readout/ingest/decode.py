@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+from collections.abc import Iterator
 
 import ftfy
 from charset_normalizer import from_bytes
@@ -30,9 +31,7 @@ C1_OR_SURROGATE = re.compile("[\x80-\x9f\ud800-\udfff]")
 # letter, a currency or box symbol, a mojibake lead byte), so a line whose only non-ASCII characters are
 # these is never flagged, and the test (microseconds per character) is skipped for it.
 TYPOGRAPHIC_CHARS = "’‘“”„«»–—…\xa0"
-TYPOGRAPHIC = str.maketrans("", "", TYPOGRAPHIC_CHARS)
-# A character that is neither ASCII nor one of those: a text without any is returned by ``repair`` as it is,
-# found in one scan of the whole text rather than line by line.
+# A character that is neither ASCII nor one of those: only a line holding one (not plain) may be mojibake.
 NOT_PLAIN = re.compile(f"[^\x00-\x7f{TYPOGRAPHIC_CHARS}]")
 HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
@@ -131,11 +130,6 @@ def _bad(line: str) -> bool:
     return end > start and BADNESS_RE.search(line, start, end) is not None
 
 
-def _plain(line: str) -> bool:
-    """ASCII, or ASCII but for typographic quotes, dashes and spaces: never mojibake (see TYPOGRAPHIC)."""
-    return line.isascii() or line.translate(TYPOGRAPHIC).isascii()
-
-
 def repair(text: str) -> str:
     """Mojibake repaired, everything else verbatim.
 
@@ -143,11 +137,23 @@ def repair(text: str) -> str:
     an ASCII line never is; so text whose non-ASCII lines all pass is returned at once: same result,
     without running the badness regex over long ASCII lines (inline scripts) at a microsecond a character.
     """
-    if text.isascii() or NOT_PLAIN.search(text) is None:  # every line ``_plain``, no C1 control or surrogate
+    if text.isascii():
         return text
-    suspect = C1_OR_SURROGATE.search(text) or any(
-        _bad(line) for line in text.split("\n") if not _plain(line))
+    suspect = C1_OR_SURROGATE.search(text) or any(_bad(line) for line in _unplain_lines(text))
     return ftfy.fix_text(text, MOJIBAKE_ONLY) if suspect else text
+
+
+def _unplain_lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` (split on line feeds) that hold a ``NOT_PLAIN`` character, each once, in order:
+    found by one scan for those characters, the plain lines never split out or looked at."""
+    end = -1
+    for found in NOT_PLAIN.finditer(text):
+        if found.start() <= end:
+            continue  # in the line just given
+        start = text.rfind("\n", 0, found.start()) + 1
+        end = text.find("\n", found.start())
+        end = len(text) if end < 0 else end
+        yield text[start:end]
 
 
 def content_id(text: str) -> str:

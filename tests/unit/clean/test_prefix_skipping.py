@@ -1,0 +1,42 @@
+"""The first-characters shortcut of the rule cascade must never skip a pattern that would match."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from readout.clean import rules
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def corpus() -> list[str]:
+    """Every line of the captures written for this project, in the forms the cascade sees them."""
+    lines: list[str] = []
+    for path in [*ROOT.glob("samples/*.txt"), *ROOT.glob("tests/data/**/*.txt")]:
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            stripped = line.strip()
+            lines += [line, stripped, stripped.upper(), stripped.lower(), f"  {stripped}"]
+    return lines
+
+
+def random_lines(count: int) -> list[str]:
+    pool = "aAbBcCsSkKiI ©(:/-–—.,0123456789ſıİ\u212a#*|•·>»"
+    chooser = random.Random(7)
+    return ["".join(chooser.choice(pool) for _ in range(chooser.randint(1, 12))) for _ in range(count)]
+
+
+def test_no_line_a_pattern_matches_is_skipped():
+    lines = corpus() + random_lines(5000)
+    for name, pattern in rules.LINE_START_PATTERNS.items():
+        for line in lines:
+            if pattern.match(line):
+                allowed = rules.LINE_START_BY_PREFIX.get(line[:2], rules.ALL_LINE_START)
+                assert name in allowed, (name, line)
+                assert rules.Anchored(pattern).match(line), (name, line)
+
+
+def test_the_shortcut_does_skip_lines_that_cannot_match():
+    # A line of prose starting with ordinary letters rules out most of the start-of-line patterns.
+    allowed = rules.LINE_START_BY_PREFIX.get("Th", rules.ALL_LINE_START)
+    assert len(allowed) < len(rules.ALL_LINE_START)
