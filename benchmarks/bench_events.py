@@ -101,7 +101,7 @@ def main(n: int) -> int:
     events = link_events(mentions)
     linked = time.perf_counter() - started
     overhead = (extracted + linked) / baseline
-    print(f"role values dropped (resolve to no name): {dropped}")
+    print(f"role values dropped (resolve to no name, or name no party): {dropped}")
     print(
         f"captures {n}: annotation {baseline:.2f}s; extraction {extracted:.2f}s ({len(mentions)} mentions), "
         f"linking {linked:.2f}s ({len(events)} events)"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from readout.events.lexicon import Predicate, predicates, rules, word_set
 from readout.events.roles import (
@@ -362,7 +362,9 @@ def _match(token: Token) -> Predicate | None:
     pos = "VERB" if token.pos_ == "VERB" else "NOUN" if token.pos_ in ("NOUN", "PROPN") else None
     if pos is None:
         return None
-    entries = predicates().get((token.lemma_.lower(), pos)) or predicates().get((token.lower_, pos)) or ()
+    entries = predicates().get((token.lemma_.lower(), pos)) or predicates().get((token.lower_, pos))
+    if not entries:  # most tokens: no entry, so no need to read the children
+        return None
     kids = [c for c in token.children if not (c.dep_ == "prep" and _when(c))]  # "called on Monday"
     near = {c.lemma_.lower() for c in kids} | {c.lower_ for c in kids}
     near |= {g.lemma_.lower() for c in kids if c.dep_ == "prep" for g in c.children}  # "go on strike"
@@ -394,13 +396,22 @@ def _joint_entry(token: Token) -> Predicate | None:
     return None
 
 
+def _generic(token: Token) -> bool:
+    """'Any country that supports X': a condition on whoever would act, not an event (``rules.json``
+    ``generic_antecedents``)."""
+    determiners = word_set("rules.json", "generic_antecedents")
+    if token.dep_ not in ("relcl", "acl"):  # "any state that supports X", "any state supplying X"
+        return False
+    return any(c.dep_ == "det" and c.lower_ in determiners for c in token.head.children)
+
+
 def candidate(token: Token, index: EntityIndex) -> Candidate | None:
     """The event a token triggers, with its roles, or None."""
     entry = _match(token)
     if entry is not None and entry.type == "MOBILIZE" and _joint(token):
         entry = replace(entry, type="COOPERATE", mode="military", cameo="062")  # joint exercises
     entry = entry or _joint_entry(token)
-    if entry is None:
+    if entry is None or _generic(token):
         return None
     blocked = rules()["non_event_objects"]
     obj = child(token, "dobj")
@@ -498,6 +509,7 @@ def candidate(token: Token, index: EntityIndex) -> Candidate | None:
             recipient = [v for v in recipient if v not in places]
     if kind == "CONSULT" and entry.pos == "VERB" and not [v for v in recipient if v.label == "PERSON"]:
         recipient += [v for v in _co_parties(token, actor, index) if v.name != place]
+    actor, recipient = _parties_only(actor, token.doc, index), _parties_only(recipient, token.doc, index)
     if kind not in SYMMETRIC and not recipient and len(actor) > 1 and "prep:with" in entry.recipient:
         actor, recipient = actor[:1], actor[1:]  # "X and Y exchanged fire": a reciprocal act, coded X -> Y
     actor_names = {v.name for v in actor}
@@ -514,6 +526,47 @@ def candidate(token: Token, index: EntityIndex) -> Candidate | None:
         back_reference=back,
         visit=mode == "visit",
     )
+
+
+def _not_party(value: Value, doc: Doc) -> bool:
+    """A value naming no one whose head is an event noun, an abstract noun (``rules.json``
+    ``not_parties``) or the noun of "side by side": the predicate's object, topic or manner ('rejected
+    the threat'), never a party."""
+    if value.label is not None:
+        return False
+    head = doc[value.token]
+    lemma = head.lemma_.lower()
+    after = doc[head.i + 1 : head.i + 3]  # "side by side", "step by step": an adverb of manner, not a role
+    repeated = len(after) == 2 and after[0].lower_ == "by" and after[1].lower_ == head.lower_
+    return head.pos_ == "NOUN" and (
+        repeated or (lemma, "NOUN") in predicates() or lemma in word_set("rules.json", "not_parties")
+    )
+
+
+def _author(noun: Token, index: EntityIndex) -> Value | None:
+    """Whoever the text says made a proposal, demand or plan ("the government's plan", "the demand by
+    X"): the party in its place."""
+    poss = child(noun, "poss")
+    makers = [poss] if poss is not None and poss.pos_ != "PRON" else []
+    makers += [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("by", "from") for o in p.children
+               if o.dep_ == "pobj"]
+    for maker in makers:
+        value = resolve(maker, index)
+        if value is not None and not _not_party(value, noun.doc):
+            return value
+    return None
+
+
+def _parties_only(values: list[Value], doc: Doc, index: EntityIndex) -> list[Value]:
+    """The values that are parties; a proposal or demand gives way to its author when the text names one."""
+    kept: list[Value] = []
+    for value in values:
+        if _not_party(value, doc):
+            value = _author(doc[value.token], index)
+            index.dropped["role is no party"] += value is None
+        if value is not None and value.name not in {v.name for v in kept}:
+            kept.append(value)
+    return kept
 
 
 def deontic_request(token: Token, account: Account | None, index: EntityIndex) -> Candidate | None:

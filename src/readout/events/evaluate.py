@@ -18,8 +18,9 @@ from typing import Any
 from readout.model import Event
 
 SURNAME = re.compile(r"[a-z]+")
-# Transliterations the gold file treats as one surname (its 'about': "Shoigu = Shoygu").
-TRANSLIT = {"shoygu": "shoigu", "sergey": "sergei"}
+# A vowel's 'y' written 'i' (the Cyrillic short i, transliterated either way: "-oygu"/"-oigu", "-ey"/"-ei"):
+# one surname, whichever spelling the gold file or the capture uses.
+SHORT_I = re.compile(r"(?<=[aeiou])y")
 
 
 def _names(value: Any) -> list[str]:
@@ -38,7 +39,7 @@ def _surnames(values: Any) -> set[str]:
     for name in _names(values):
         tokens = SURNAME.findall(name.lower().replace("al-", ""))
         if tokens:
-            out.add(TRANSLIT.get(tokens[-1], tokens[-1]))
+            out.add(SHORT_I.sub("i", tokens[-1]))
     return out
 
 

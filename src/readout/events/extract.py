@@ -49,10 +49,10 @@ def extract_with_counts(annotated: Annotated, doc: Doc) -> tuple[list[EventMenti
         found = []
         for token in sent:
             item = candidate(token, index)
-            account = account_for(sources, token.idx)
-            request = deontic_request(token, account, index)
-            if request is not None:
-                item = request
+            if token.pos_ == "VERB" and sources:  # only a source's verb can be a deontic request
+                request = deontic_request(token, account_for(sources, token.idx), index)
+                if request is not None:
+                    item = request
             if item is not None:
                 item.opinion = _in_spans(token.idx, opinion)
                 found.append(item)

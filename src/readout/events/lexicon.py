@@ -101,6 +101,17 @@ def source_cues() -> dict[str, Any]:
 
 
 @cache
+def _meeting_cues() -> dict[str, Any]:
+    return _json("meetings.json")
+
+
+def meeting_cue(key: str) -> Any:
+    """One word list (``words``) or bound (``value``) of the meeting rules in ``meetings.json``."""
+    item = _meeting_cues()[key]
+    return item["words"] if "words" in item else item["value"]
+
+
+@cache
 def demonyms() -> dict[str, str]:
     return {row[0]: row[1] for row in _rows("demonyms.tsv")}
 

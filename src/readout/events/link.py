@@ -42,8 +42,10 @@ class Cluster:
     sources: set[str] = field(default_factory=set)  # captures that report it (not by back-reference)
     all_sources: set[str] = field(default_factory=set)
     words: list[set[str]] = field(default_factory=list)
+    calls: bool = False  # some member is a call (never one event with a meeting in person)
+    in_person: bool = False  # some member is a meeting in person
 
-    def add(self, mention: EventMention) -> None:
+    def add(self, mention: EventMention, words: set[str]) -> None:
         self.members.append(mention)
         self.parties |= set(mention.participants)
         self.place = self.place or mention.place
@@ -53,7 +55,9 @@ class Cluster:
         self.all_sources.add(mention.source)
         if not mention.back_reference:
             self.sources.add(mention.source)
-        self.words.append(_words(mention))
+        self.words.append(words)
+        self.calls = self.calls or mention.mode == "phone"
+        self.in_person = self.in_person or _in_person(mention)
 
 
 def _canonical(mentions: Sequence[EventMention]) -> list[EventMention]:
@@ -117,8 +121,7 @@ def _words(m: EventMention) -> set[str]:
     return {w.lower() for x in m.mentions for w in WORD.findall(x.sentence)}
 
 
-def _agree_text(a: EventMention, known: list[set[str]]) -> bool:
-    mine = _words(a)
+def _agree_text(mine: set[str], known: list[set[str]]) -> bool:
     return any(mine and theirs and len(mine & theirs) / len(mine | theirs) >= SAME_TEXT for theirs in known)
 
 
@@ -130,17 +133,19 @@ def _dates_conflict(a: DateValue, b: DateValue) -> bool:
     return bool(lo and hi and lo > hi)
 
 
-def _meeting_score(m: EventMention, cluster: Cluster, anchors: dict[str, list[dt.date]]) -> float | None:
+def _meeting_score(
+    m: EventMention, words: set[str], cluster: Cluster, anchors: dict[str, list[dt.date]]
+) -> float | None:
     """How well a meeting mention fits a cluster; None when it must stay apart."""
     shared = set(m.participants) & cluster.parties
     if len(shared) < min(2, len(m.participants), len(cluster.parties)):
         return None  # one party in common is not the same meeting when both name two
     if m.place and cluster.place and m.place != cluster.place:
         return None
-    if any(_call_and_meeting(m, other) for other in cluster.members):
-        return None
     if _dates_conflict(m.date, DateValue(cluster.day, cluster.earliest, cluster.latest)):
         return None
+    if (m.mode == "phone" and cluster.in_person) or (cluster.calls and _in_person(m)):
+        return None  # a call and a meeting in person are two events, even between the same people
     if m.source in cluster.sources or (m.back_reference and m.source in cluster.all_sources):
         return None
     score = len(set(m.participants) & cluster.parties) + (m.place is not None and m.place == cluster.place)
@@ -152,19 +157,13 @@ def _meeting_score(m: EventMention, cluster: Cluster, anchors: dict[str, list[dt
     undated_sources = {m.source} if not m.date.value else cluster.sources
     target = _day(m.date.value or day)
     near = any(abs((d - target).days) <= ANCHOR_DAYS for s in undated_sources for d in anchors.get(s, []))
-    if near or _agree_text(m, cluster.words):
+    if near or _agree_text(words, cluster.words):
         return score + 1
     return None
 
 
 def _in_person(m: EventMention) -> bool:
     return m.mode != "phone" and (m.place is not None or m.mode is not None)
-
-
-def _call_and_meeting(a: EventMention, b: EventMention) -> bool:
-    """A call and a meeting in person (one with a place or a visit's mode) are two events, even between
-    the same people in the same weeks."""
-    return (a.mode == "phone" and _in_person(b)) or (b.mode == "phone" and _in_person(a))
 
 
 def _merge_date(members: Sequence[EventMention]) -> DateValue:
@@ -226,25 +225,28 @@ def _order(event: Event) -> tuple[int, str, str]:
 def link_events(mentions: Sequence[EventMention]) -> list[Event]:
     """One Event per real-world event, ordered by date (undated by their bounds, then last)."""
     mentions = sorted(_canonical(mentions), key=_key)
+    words = {id(m): _words(m) for m in mentions}  # each mention's words, read once for every comparison
     anchors = _anchors(mentions)
     meetings = [m for m in mentions if m.type == "CONSULT" and m.participants]
     meetings.sort(key=lambda m: (m.back_reference, m.opinion, m.date.value is None, _key(m)))
     clusters: list[Cluster] = []
     by_party: dict[str, set[int]] = {}  # only clusters sharing a party can take a mention
     for m in meetings:
-        near = sorted(set().union(*(by_party.get(p, set()) for p in m.participants)))
+        shared = Counter(i for p in set(m.participants) for i in by_party.get(p, ()))  # parties in common
+        need = min(2, len(m.participants))
+        near = sorted(i for i, n in shared.items() if n >= min(need, len(clusters[i].parties)))
         scored = [
             (s, i)
             for i in near
             if clusters[i].members[0].opinion == m.opinion
-            and (s := _meeting_score(m, clusters[i], anchors)) is not None
+            and (s := _meeting_score(m, words[id(m)], clusters[i], anchors)) is not None
         ]
         if scored:
             home = max(scored)[1]
         else:
             clusters.append(Cluster())
             home = len(clusters) - 1
-        clusters[home].add(m)
+        clusters[home].add(m, words[id(m)])
         for p in m.participants:
             by_party.setdefault(p, set()).add(home)
     others: dict[tuple[str, tuple[str, ...], tuple[str, ...], bool], list[Cluster]] = {}
@@ -253,17 +255,17 @@ def link_events(mentions: Sequence[EventMention]) -> list[Event]:
             continue
         key = (m.type, tuple(sorted(m.actor)), tuple(sorted(m.recipient)), m.opinion)
         same = others.setdefault(key, [])
-        home = next((c for c in same if _same_other(m, c)), None)
+        home = next((c for c in same if _same_other(m, words[id(m)], c)), None)
         if home is None:
             same.append(Cluster())
             home = same[-1]
-        home.add(m)
+        home.add(m, words[id(m)])
     rest = [c for group in others.values() for c in group]
     return sorted((_event(c.members) for c in clusters + rest), key=_order)
 
 
-def _same_other(a: EventMention, cluster: Cluster) -> bool:
+def _same_other(a: EventMention, words: set[str], cluster: Cluster) -> bool:
     """Type and roles already agree (the caller's key); another capture, and the same day or account."""
     if a.source in cluster.all_sources:
         return False
-    return (a.date.value is not None and a.date.value == cluster.day) or _agree_text(a, cluster.words)
+    return (a.date.value is not None and a.date.value == cluster.day) or _agree_text(words, cluster.words)

@@ -9,6 +9,7 @@ lies in hosts); people present beside the parties; place (the city where the mee
 headline's; never the place of another event in the same sentence; none for a call); mode (phone,
 multilateral, visit, third-party); date and duration as stated; topics and every source of the account
 on the main meeting; "their last meeting ... ago" as a separate back-reference mention of an earlier event.
+The place rules live in ``meeting_place``; word lists and bounds in ``lexicons/meetings.json``.
 """
 
 from __future__ import annotations
@@ -19,13 +20,14 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from readout.events.candidates import Candidate, child, place_name
+from readout.events.candidates import Candidate, child
 from readout.events.evidence import attribution_of, date_of, mention_of
-from readout.events.lexicon import rules
+from readout.events.lexicon import meeting_cue, rules
+from readout.events.meeting_place import place_of, title_place, where_heads
 from readout.events.roles import EntityIndex, Value, country_of_place, country_of_word, nationalities
 from readout.events.speech import Account
 from readout.events.topics import topics_of
-from readout.model import UNKNOWN_DATE, Annotated, Attribution, EventMention, Evidence
+from readout.model import UNKNOWN_DATE, Annotated, Attribution, EventMention
 
 DURATION = re.compile(
     r"\bfor (?:about |nearly |almost |more than |over |some |around )?"
@@ -33,84 +35,28 @@ DURATION = re.compile(
     r"(?:hours?|minutes?|days?))\b",
     re.IGNORECASE,
 )
-TITLE_PLACE = re.compile(r"\b(?:in|at|to)\s+(?:[A-Z][\w]*['’]s\s+)?([A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)")
 
 
-PARTY_LABELS = ("PERSON", "ORG", "GPE")
-# Words that make a conversation a call ("spoke by telephone", "in a phone call", "held a video
-# conference"): PLOVER's CONSULT mode 'phone', which has no place.
-PHONE_WORDS = frozenset({"telephone", "phone", "video", "videoconference", "teleconference", "videolink"})
-# Prepositions that attach where a meeting was held ("met in X", "talks at the palace in X", "on the
-# sidelines of the conference in X", "during the summit in X").
-WHERE_PREPS = ("in", "at", "on", "during")
-# Prepositions that lead on from a venue to the city it lies in ("the palace in X", "the sidelines of
-# the conference in X").
-VENUE_PREPS = ("in", "at", "of")
-# Entity types that are never where a meeting was held ("on 14 March", "in the morning").
-NOT_PLACES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
-# Words that govern a meeting still to come ("is due to travel to P", "invited her to visit", "agreed to
-# meet early next year", "expected to hold talks"): PLOVER codes the intent (AGREE), not a CONSULT held.
-NOT_YET_GOVERNORS = frozenset(
-    {
-        "due",
-        "expect",
-        "schedule",
-        "set",
-        "invite",
-        "invitation",
-        "agree",
-        "plan",
-        "hope",
-        "intend",
-        "want",
-        "wish",
-        "offer",
-        "propose",
-        "ask",
-        "urge",
-        "prepare",
-        "likely",
-        "promise",
-        "pledge",
-        "vow",
-    }
-)
-# What ends a dateline's city: "LUNETTO, 21 November", "MOSCOW (Reuters)", "KYIV - ".
-DATELINE_ENDS = frozenset({",", "(", "-", "\u2013", "\u2014"})
-# The dash that closes a dateline's date and agency, and how far after the city it may come
-# ("PORTA SEREN, 3 October 2024 (VNA) -" is ten words at most).
-DATELINE_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
-DATELINE_WORDS = 12
-# Spans of time in "the first visit in six years" (the meeting reported, the first in that span).
-SPAN_WORDS = frozenset({"year", "decade", "month", "week", "generation", "century"})
-# Auxiliaries that put a meeting in the future ("will meet", "would travel").
-FUTURE_AUX = frozenset({"will", "would", "shall", "'ll"})
-# How deep to follow "on the sidelines of the conference in X" down to the city.
-PLACE_DEPTH = 3
-# Prepositions through which an event noun hangs from the verb that says where it happened ("arrived
-# in X for a visit", "came to X on a visit").
-PURPOSE_PREPS = ("for", "on")
-# Verb + object phrases that put people beside a meeting rather than among its parties ("took part in").
-PRESENCE_PHRASES = (("take", "part"),)
-# Letters that a country's name and its demonym share when the gazetteer knows neither ('Veros').
-COUNTRY_KEY_LETTERS = 5
-# How many words after a place's comma may name its country (", the Verosan border city").
-APPOSITION_WORDS = 4
-# "The delegation included X", "his entourage comprised X": people who came with a party.
-INCLUDE_VERBS = frozenset({"include", "comprise"})
-RETINUE_NOUNS = frozenset({"delegation", "entourage", "retinue"})
-# Adverbs that put a meeting verb in the past of the meeting reported ("they last met in P").
-EARLIER_ADVERBS = frozenset({"last", "previously"})
-# Prepositions that name the other end of a call ("a call from Y", "a call with Y").
-CALL_PREPS = ("from", "with")
-# Links inside a noun phrase, climbed from a country to the phrase that describes the parties.
-PHRASE_LINKS = frozenset({"pobj", "prep", "conj", "appos", "compound", "amod", "cc"})
-# With more parties than this a meeting is PLOVER's 'multilateral' mode (a summit, not a pair's talks).
-BILATERAL_PARTIES = 2
-# Endings of demonyms ('Amarran', 'Kestish', 'Tirvese', 'Iraqi'), to tell a country read as a surname.
-DEMONYM_ENDINGS = ("an", "ian", "ese", "ish", "i")
-# A demonym is the country's name plus at most this many letters ('Tirva' -> 'Tirvan').
-DEMONYM_EXTRA = 3
+# Word lists and bounds of the meeting rules, each with its reason, in lexicons/meetings.json.
+PARTY_LABELS = tuple(meeting_cue("party_labels"))
+PHONE_WORDS = frozenset(meeting_cue("phone_words"))
+NOT_YET_GOVERNORS = frozenset(meeting_cue("not_yet_governors"))
+DATELINE_ENDS = frozenset(meeting_cue("dateline_ends"))
+DATELINE_DASHES = frozenset(meeting_cue("dateline_dashes"))
+DATELINE_WORDS: int = meeting_cue("dateline_words")
+SPAN_WORDS = frozenset(meeting_cue("span_words"))
+FUTURE_AUX = frozenset(meeting_cue("future_aux"))
+PRESENCE_PHRASES = tuple(tuple(pair) for pair in meeting_cue("presence_phrases"))
+COUNTRY_KEY_LETTERS: int = meeting_cue("country_key_letters")
+APPOSITION_WORDS: int = meeting_cue("apposition_words")
+INCLUDE_VERBS = frozenset(meeting_cue("include_verbs"))
+RETINUE_NOUNS = frozenset(meeting_cue("retinue_nouns"))
+EARLIER_ADVERBS = frozenset(meeting_cue("earlier_adverbs"))
+CALL_PREPS = tuple(meeting_cue("call_preps"))
+PHRASE_LINKS = frozenset(meeting_cue("phrase_links"))
+BILATERAL_PARTIES: int = meeting_cue("bilateral_parties")
+DEMONYM_ENDINGS = tuple(meeting_cue("demonym_endings"))
+DEMONYM_EXTRA: int = meeting_cue("demonym_extra")
 
 
 @dataclass(frozen=True)
@@ -136,9 +82,12 @@ def _parties(item: Candidate) -> set[str]:
 
 def _also_present(doc: Doc, index: EntityIndex) -> set[str]:
     cues = rules()["also_present_cues"]
+    heads = {*cues["presence_nouns"], *cues["verbs"], *(verb for verb, _ in PRESENCE_PHRASES), *INCLUDE_VERBS}
     out = set()
     for token in doc:
         lemma = token.lemma_.lower()
+        if lemma not in heads:  # most words: none of the cues below can hold
+            continue
         holder = None
         if lemma in cues["presence_nouns"]:
             holder = token
@@ -176,7 +125,9 @@ def _object_word(verb: Token) -> str | None:
 def _visiting(doc: Doc, index: EntityIndex) -> set[str]:
     """People the text calls visiting: the first person named in the phrase that 'visiting' modifies,
     or the person met in "X met visiting Y" (parsed as X visiting Y)."""
-    out = set()
+    out: set[str] = set()
+    if "visiting" not in doc.text.lower():  # most documents: no word to read
+        return out
     for token in doc:
         if token.lower_ != "visiting":
             continue
@@ -203,6 +154,9 @@ def _not_people(doc: Doc, index: EntityIndex) -> set[str]:
     """One-word 'persons' that are countries: the gazetteer knows the name as a country, or the text uses
     a demonym made from it ('Amarra' beside 'Amarran'); taggers often read an unfamiliar country as a
     surname, and a country is then no person among a meeting's parties."""
+    names = {e.canonical for e in index.by_token.values() if e.label == "PERSON"}
+    if not any(" " not in name and len(name) >= 4 for name in names):  # no one-word name to doubt
+        return set()
     demonyms = {
         t.lower_
         for t in doc
@@ -211,7 +165,7 @@ def _not_people(doc: Doc, index: EntityIndex) -> set[str]:
         and t.lower_.endswith(DEMONYM_ENDINGS)
     }
     out = set()
-    for name in {e.canonical for e in index.by_token.values() if e.label == "PERSON"}:
+    for name in names:
         if " " in name or len(name) < 4:
             continue
         lower = name.lower()
@@ -423,93 +377,11 @@ def meetings_of(
     return out
 
 
-def _title_place(annotated: Annotated) -> tuple[str, Evidence] | None:
-    title = annotated.article.title or ""
-    for match in TITLE_PLACE.finditer(title):
-        name = match.group(1)
-        if country_of_place(name):
-            return name, Evidence(annotated.article.source, annotated.article.title_lines or (1, 1), title)
-    return None
-
-
-def _where_heads(token: Token, index: EntityIndex) -> list[Token]:
-    """The meeting word and the words its place may hang from: the light verb of "held talks", the verb
-    of "arrived in X for a visit", the person met ("met X in P" parsed as X's place: a person holds no
-    place, while a discussed object's place is the topic's, "discussed exercises in the sea")."""
-    heads = [token]
-    met = [c for c in token.children if c.dep_ in ("dobj", "pobj", "conj")]
-    met += [o for c in token.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children]
-    for obj in met:  # "met X in P", "held talks with X in P"
-        entity = index.entity(obj)
-        if entity is not None and entity.label == "PERSON":
-            heads.append(obj)
-    if token.dep_ in ("dobj", "attr", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
-        heads.append(token.head)
-    if token.dep_ == "pobj" and token.head.lower_ in PURPOSE_PREPS and token.head.head.pos_ == "VERB":
-        heads.append(token.head.head)
-    return heads
-
-
-def _city_below(token: Token, index: EntityIndex, depth: int) -> tuple[int, str] | None:
-    """(rank, name) of the place a prepositional object names, following "the palace in X" down to the
-    city: a city or country ranks 0, a building or site 1."""
-    if token.ent_type_ in NOT_PLACES:
-        return None  # "on 14 March": a gazetteer knows a town called March
-    name = place_name(token, index)
-    entity = index.entity(token)
-    if name and (entity is None or entity.label == "GPE" or country_of_place(name)):
-        return 0, name
-    if name is None and entity is not None and entity.label == "ORG" and token.pos_ == "PROPN":
-        name = entity.canonical  # taggers read an unfamiliar city as an organisation; a venue at worst
-    if depth > 0:
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in VENUE_PREPS):
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                found = _city_below(obj, index, depth - 1)
-                if found and found[0] == 0:
-                    return found
-    return (1, name) if name else None
-
-
-def _places(item: Candidate, index: EntityIndex) -> list[tuple[int, str]]:
-    """Where one mention says its meeting was held, ranked: the city it names, then a venue, then the
-    place extraction found (a visit's destination)."""
-    out = []
-    heads = _where_heads(item.token, index)
-    heads += [  # "hosted X for a summit in P"
-        obj
-        for head in heads
-        for prep in head.children
-        if prep.dep_ == "prep" and prep.lower_ in PURPOSE_PREPS
-        for obj in prep.children
-        if obj.dep_ == "pobj"
-    ]
-    for head in heads:
-        topic = child(head, "dobj")
-        if topic is not None and (topic.i == item.token.i or _names_person(topic, index)):
-            topic = None  # the meeting itself ("held talks in P") or the person met ("met X in P")
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in WHERE_PREPS):
-            if topic is not None and prep.i > topic.i:
-                continue  # "discussed naval exercises in the Baltic Sea": the topic's place
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                found = _city_below(obj, index, PLACE_DEPTH)
-                if found:
-                    out.append(found)
-    if item.place and item.visit:  # a visit's destination; other extracted places may be a topic's
-        out.append((2, item.place))
-    return out
-
-
-def _names_person(noun: Token, index: EntityIndex) -> bool:
-    """Whether a noun phrase is a person met ("Vogel", "his counterpart Greta Vogel")."""
-    words = [noun, *(c for c in noun.children if c.dep_ in ("appos", "compound"))]
-    return any((e := index.entity(t)) is not None and e.label == "PERSON" for t in words)
-
-
 def _is_call(item: Candidate, index: EntityIndex) -> bool:
     """A conversation by telephone or video: "spoke by telephone", "a phone call", "phoned"."""
     if item.mode == "phone" or item.token.lemma_.lower() in PHONE_WORDS:
         return True
-    heads = _where_heads(item.token, index)
+    heads = where_heads(item.token, index)
     if item.token.dep_ in ("advcl", "xcomp"):  # "held a video conference to discuss"
         heads += [c for c in item.token.head.children if c.dep_ == "dobj"]
     near = [t for head in heads for t in head.children]
@@ -644,14 +516,6 @@ def _party_names(items: list[Candidate], facts: DocumentFacts) -> list[str]:
     return list(dict.fromkeys(named))
 
 
-def _place_of(items: list[Candidate], index: EntityIndex) -> str | None:
-    ranked = [found for item in items for found in _places(item, index)]
-    if not ranked:
-        return None
-    best = min(rank for rank, _ in ranked)
-    return Counter(name for rank, name in ranked if rank == best).most_common(1)[0][0]
-
-
 def _mode(
     call: bool,
     parties: list[str],
@@ -708,10 +572,10 @@ def _meeting(
     ]
     visitors = [] if call else list(dict.fromkeys(visitors))
     named = [c for c in items if _people(c, facts)]
-    place = None if call else _place_of(named, index) or _place_of(items, index)
-    title_place = None if place or call else _title_place(annotated)
-    if title_place:
-        place = title_place[0]
+    place = None if call else place_of(named, index) or place_of(items, index)
+    headline = None if place or call else title_place(annotated)
+    if headline:
+        place = headline[0]
     host_country = _place_key(doc, index, place)
     actor, recipient = (
         _call_roles(lead, parties) if call else _roles(parties, visitors, host_country, countries)

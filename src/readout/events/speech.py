@@ -20,6 +20,8 @@ from readout.model import Annotated
 
 QUOTE = re.compile(r"“[^”]{2,}?(?:”|$)|\"[^\"\n]{2,}?\"|‘[^’]{12,}?’", re.MULTILINE)
 MAX_BY = 80  # the contract's bound on ``by``: a source is named, not quoted at length
+# The word of an editorial "we believe": documents without it need no pass over their words.
+WE = re.compile(r"\bwe\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -79,8 +81,9 @@ def speaker_of(
         return person.canonical, memory.get(person.canonical, "official"), person.canonical
     if token.pos_ == "PRON":
         return None
+    title = phrase[: max(1, token.i - phrase.start + 1)].text  # up to the head: "a senior source"
     if token.lemma_.lower() in word_set("sources.json", "unnamed") or (
-        entity is None and _has("unnamed", phrase[: max(1, token.i - phrase.start + 1)].text)
+        entity is None and (_has("unnamed", title) or _has("unnamed_clauses", text))
     ):
         return _clip(text), "unnamed", None
     named = [index.entity(t) for t in phrase if index.entity(t) is not None]
@@ -99,9 +102,12 @@ def speaker_of(
         )
         return chosen.canonical, memory.get(chosen.canonical, kind), chosen.canonical
     head = entity or next((e for e in named if e.label in ("PERSON", "ORG")), None)
-    if _has("analysis", text):
+    scholar = head is not None and head.label == "PERSON" and _has("research_bodies", text)
+    if _has("analysis", text) or scholar:
         kind = "analysis"
-    elif head is not None and _has("agency", text) and not _has("official", text):
+    elif (
+        (head is not None or _has("news_words", text)) and _has("agency", text) and not _has("official", text)
+    ):
         kind = "agency"
     elif head is not None and head.canonical in memory:
         kind = memory[head.canonical]
@@ -223,7 +229,7 @@ def _editorial(annotated: Annotated, doc: Doc, quotes: list[tuple[int, int]]) ->
         if p.kind == "opinion":
             out.append(Account(by, "editorial", None, p.start, p.end, p.start, p.end, None))
     verbs = word_set("sources.json", "editorial_verbs")
-    for token in doc:
+    for token in doc if WE.search(doc.text) else ():  # most documents never say "we"
         if (
             token.lower_ == "we"
             and token.dep_ == "nsubj"

@@ -71,10 +71,11 @@ def topics_of(annotated: Annotated, doc: Doc, opinion: list[tuple[int, int]]) ->
     speech = word_set("rules.json", "speech_verbs")
     article = annotated.article
     found: dict[str, Topic] = {}
+    cue_words = verbs | nouns | speech
     for token in doc:
-        if any(a <= token.idx <= b for a, b in opinion):
-            continue
         lemma = token.lemma_.lower()
+        if lemma not in cue_words or any(a <= token.idx <= b for a, b in opinion):
+            continue
         spans: list[tuple[int, int] | None] = []
         if lemma in verbs and token.pos_ in ("VERB", "NOUN"):
             spans = [_phrase(head, limit) for head in _objects(token) if head.pos_ != "PRON"]
