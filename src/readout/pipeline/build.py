@@ -27,7 +27,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from readout.clean import CleanContext, clean_capture
-from readout.errors import ReadoutError
+from readout.clean.context import build_context
+from readout.errors import InputError, ReadoutError
 from readout.model import Annotated, Article, Capture, Event, EventMention, ManifestEntry
 from readout.pipeline.dedupe import NearDuplicates
 from readout.pipeline.run import captures
@@ -97,7 +98,10 @@ def build_store(
         work = _account(store, captures(paths, settings), summary)
         stages = default_stages() if work.pending or store.events_stale else None
         if work.pending and stages is not None:
-            _process(store, work, mode, stages, settings, console, summary)
+            # Site furniture (lines repeated across captures of one site) from every text capture of
+            # this run, as `readout clean` sees it: a rerun after a kill computes the same context.
+            context = build_context(c for _, c in work.inputs if c.format == "text")
+            _process(store, work, mode, stages, settings, console, summary, context)
         if store.events_stale and stages is not None:
             with console.status("linking events", spinner="dots"):
                 store.replace_events(_unique_ids(stages.link(store.event_mentions()), summary))
@@ -181,14 +185,18 @@ def _batches(store: Store, work: Work) -> list[Batch]:
     return ([first] if first else []) + [rest[i : i + BUILD_BATCH] for i in range(0, len(rest), BUILD_BATCH)]
 
 
-def run_batch(batch: Batch, mode: str, stages: Stages, nlp: Any, settings: Settings) -> list[Outcome]:
+def run_batch(
+    batch: Batch, mode: str, stages: Stages, nlp: Any, settings: Settings, context: CleanContext | None = None
+) -> list[Outcome]:
     """Clean, annotate together and extract events from one batch; a capture's failure is its own."""
-    context = CleanContext()
+    context = context or CleanContext()
     cleaned: list[tuple[ManifestEntry, Article, bool]] = []
     outcomes: dict[int, Outcome] = {}
     for k, (entry, capture, stored) in enumerate(batch):
         try:
             cleaned.append((entry, clean_capture(capture, mode, context), stored))
+        except InputError as error:  # a capture that cannot be rendered says why in its own words
+            outcomes[k] = Outcome(entry, stored, rejection=str(error))
         except Exception as error:  # noqa: BLE001 - one capture's failure is its rejection
             outcomes[k] = Outcome(
                 entry, stored, rejection=f"cleaning failed: {type(error).__name__}: {error}"
@@ -240,10 +248,10 @@ def _start_worker() -> None:
     _WORKER = (stages, stages.load_nlp())
 
 
-def _run_batch_in_worker(batch: Batch, mode: str, settings: Settings) -> list[Outcome]:
+def _run_batch_in_worker(batch: Batch, mode: str, settings: Settings, context: CleanContext) -> list[Outcome]:
     assert _WORKER is not None, "worker not started"
     stages, nlp = _WORKER
-    return run_batch(batch, mode, stages, nlp, settings)
+    return run_batch(batch, mode, stages, nlp, settings, context)
 
 
 def _workers() -> int:
@@ -252,18 +260,28 @@ def _workers() -> int:
 
 
 def _outcomes(
-    batches: list[Batch], mode: str, stages: Stages, settings: Settings, pool: Executor | None
+    batches: list[Batch],
+    mode: str,
+    stages: Stages,
+    settings: Settings,
+    pool: Executor | None,
+    context: CleanContext | None = None,
 ) -> Iterator[list[Outcome]]:
     """Each batch's outcomes in order: from the worker pool when there is one, else in this process.
 
     A pool that cannot start or breaks (no shared memory for its locks, a worker killed) hands the
     batches it has not delivered back to this process.
     """
+    context = context or CleanContext()
     if pool is not None:
         done = 0
         try:
             for outcomes in pool.map(
-                _run_batch_in_worker, batches, [mode] * len(batches), [settings] * len(batches)
+                _run_batch_in_worker,
+                batches,
+                [mode] * len(batches),
+                [settings] * len(batches),
+                [context] * len(batches),
             ):
                 yield outcomes
                 done += 1
@@ -272,7 +290,7 @@ def _outcomes(
             batches = batches[done:]
     nlp = stages.load_nlp()
     for batch in batches:
-        yield run_batch(batch, mode, stages, nlp, settings)
+        yield run_batch(batch, mode, stages, nlp, settings, context)
 
 
 def _process(
@@ -283,6 +301,7 @@ def _process(
     settings: Settings,
     console: Console,
     summary: BuildSummary,
+    context: CleanContext,
 ) -> None:
     """Run the batches and commit their captures one at a time, in input order."""
     near = NearDuplicates(settings)
@@ -308,7 +327,7 @@ def _process(
         with Progress(*columns, console=console, transient=False) as progress:
             task = progress.add_task("", total=len(work.pending))
             for batch, outcomes in zip(
-                batches, _outcomes(batches, mode, stages, settings, pool), strict=True
+                batches, _outcomes(batches, mode, stages, settings, pool, context), strict=True
             ):
                 store.set_unfinished_batch([capture.id for _, capture, _ in batch])
                 for outcome in outcomes:
