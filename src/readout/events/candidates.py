@@ -21,11 +21,16 @@ from readout.events.roles import (
     country_of_place,
     country_of_word,
     named,
+    phrase_tokens,
     resolve,
 )
 from readout.events.speech import Account
 
 PLACE_PREPS = ("in", "at", "to")
+# Dependents that make a plural noun specific ("Syrian rebels", "the countries", "countries of the bloc"):
+# a plural with none of them is generic; a preposition counts only with a noun object ("countries of
+# arming" is the accusation's content, not which countries).
+GENERIC_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "appos", "relcl", "acl"})
 # Types where PLOVER puts every party among the actors when there is no visitor/host distinction.
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # Who the party is when a predicate's object is itself an event: its author ("rejected X's proposal",
@@ -510,6 +515,7 @@ def candidate(token: Token, index: EntityIndex) -> Candidate | None:
     if kind == "CONSULT" and entry.pos == "VERB" and not [v for v in recipient if v.label == "PERSON"]:
         recipient += [v for v in _co_parties(token, actor, index) if v.name != place]
     actor, recipient = _parties_only(actor, token.doc, index), _parties_only(recipient, token.doc, index)
+    actor, recipient = _specific(actor, recipient, token.doc, index)
     if kind not in SYMMETRIC and not recipient and len(actor) > 1 and "prep:with" in entry.recipient:
         actor, recipient = actor[:1], actor[1:]  # "X and Y exchanged fire": a reciprocal act, coded X -> Y
     actor_names = {v.name for v in actor}
@@ -569,6 +575,41 @@ def _parties_only(values: list[Value], doc: Doc, index: EntityIndex) -> list[Val
     return kept
 
 
+def generic_role(value: Value, doc: Doc) -> bool:
+    """A value naming no one that is a bare quantity ('millions'), has an indefinite determiner ('any
+    regional country', 'other countries') or is a bare generic plural ('countries'): how many or whoever,
+    not who (``rules.json`` ``generic_roles``)."""
+    if value.label is not None:
+        return False
+    cue = rules()["generic_roles"]
+    head = doc[value.token]
+    counted = [t for t in phrase_tokens(head) if t.pos_ in ("NOUN", "PROPN", "NUM")]
+    if counted and all(t.like_num or t.lemma_.lower() in cue["quantities"] for t in counted):
+        return True
+    if any(c.dep_ in ("det", "amod") and c.lower_ in cue["determiners"] for c in head.children):
+        return True
+    specific = [
+        c for c in head.children
+        if c.dep_ in GENERIC_MODIFIERS or (c.dep_ == "prep" and child(c, "pobj") is not None)
+    ]
+    # a plural written bare, or left bare once its clause or place is cut off ('countries in the region')
+    bare = head.tag_ == "NNS" and (not specific or value.name.lower() == head.lower_)
+    return bare and head.lemma_.lower() in cue["bare_heads"]
+
+
+def _specific(
+    actor: list[Value], recipient: list[Value], doc: Doc, index: EntityIndex
+) -> tuple[list[Value], list[Value]]:
+    """The roles without generic values, dropped and counted, unless no party would be left: then the
+    generic value is the only reading of who acts or is acted on and stays."""
+    kept_actor = [v for v in actor if not generic_role(v, doc)]
+    kept_recipient = [v for v in recipient if not generic_role(v, doc)]
+    if not (kept_actor or kept_recipient) or len(kept_actor + kept_recipient) == len(actor + recipient):
+        return actor, recipient
+    index.dropped["role is generic"] += len(actor + recipient) - len(kept_actor + kept_recipient)
+    return kept_actor, kept_recipient
+
+
 def deontic_request(token: Token, account: Account | None, index: EntityIndex) -> Candidate | None:
     """'It is necessary for X to withdraw' / 'X must withdraw' in a source's words: the source asks X."""
     if account is None or account.speaker is None or token.pos_ != "VERB":
@@ -586,4 +627,5 @@ def deontic_request(token: Token, account: Account | None, index: EntityIndex) -
     recipient = _values([subject], index) if subject is not None and subject.pos_ != "PRON" else []
     speaker = Value(account.speaker, "PERSON", token.i)
     recipient = [v for v in recipient if v.name != speaker.name]
+    _, recipient = _specific([speaker], recipient, token.doc, index)
     return Candidate("REQUEST", None, cue["cameo"], token, [speaker], recipient, None, _depth(token) - 1)

@@ -3,7 +3,8 @@
 Stages, in order:
 1. candidates: every token that triggers a lexicon entry (verbs, and nouns under a light verb or with
    their own role-bearing dependents), with roles filled from the entry's slots, passives turned
-   round, future and negated predicates shifted by the rules (``lexicons/rules.json``);
+   round, future and negated predicates shifted by the rules (``lexicons/rules.json``); role values read
+   off a dateline dropped;
 2. deontic speech ("it is necessary for X to withdraw", "X must ...") said by a source becomes REQUEST;
 3. one record per sentence: the predicate highest in the tree that has an actor;
 4. meetings: the document's CONSULT mentions grouped by their parties, with visitor as actor and host
@@ -24,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from readout.events.candidates import Candidate, candidate, deontic_request
 from readout.events.evidence import attribution_of, date_of, mention_of
-from readout.events.meetings import meetings_of, still_to_come
+from readout.events.meetings import dateline_tokens, meetings_of, still_to_come, without_tokens
 from readout.events.roles import EntityIndex
 from readout.events.speech import Account, account_for, accounts, editorial_spans
 from readout.model import Annotated, EventMention
@@ -44,6 +45,7 @@ def extract_with_counts(annotated: Annotated, doc: Doc) -> tuple[list[EventMenti
     index = EntityIndex(annotated, doc)
     sources = accounts(annotated, doc, index)
     opinion = editorial_spans(annotated, sources)
+    dateline = dateline_tokens(doc)
     by_sentence: list[tuple[Span, list[Candidate]]] = []
     for sent in doc.sents:
         found = []
@@ -54,6 +56,7 @@ def extract_with_counts(annotated: Annotated, doc: Doc) -> tuple[list[EventMenti
                 if request is not None:
                     item = request
             if item is not None:
+                item = _off_dateline(item, dateline, index)
                 item.opinion = _in_spans(token.idx, opinion)
                 found.append(item)
         by_sentence.append((sent, found))
@@ -84,6 +87,16 @@ def extract_with_counts(annotated: Annotated, doc: Doc) -> tuple[list[EventMenti
         and not (item.back_reference or item.opinion or still_to_come(item))
     )
     return records, index.dropped
+
+
+def _off_dateline(item: Candidate, dateline: set[int], index: EntityIndex) -> Candidate:
+    """Every record, not only meetings, loses role values read off a dateline ("PLACE, 3 May (Agency) -"):
+    where the report was filed is never a party; each such value is dropped and counted."""
+    kept = without_tokens(item, dateline)
+    lost = len(item.actor + item.recipient) - len(kept.actor + kept.recipient)
+    if lost:
+        index.dropped["role is a dateline"] += lost
+    return kept
 
 
 def _single(annotated: Annotated, sent: Span, item: Candidate, sources: list[Account]) -> EventMention:

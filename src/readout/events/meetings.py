@@ -312,7 +312,8 @@ def dateline_tokens(doc: Doc) -> set[int]:
     return out
 
 
-def _without(item: Candidate, tokens: set[int]) -> Candidate:
+def without_tokens(item: Candidate, tokens: set[int]) -> Candidate:
+    """The candidate with no role value standing on ``tokens`` (a dateline's place is never a party)."""
     if not any(v.token in tokens for v in item.actor + item.recipient):
         return item
     return replace(
@@ -347,8 +348,7 @@ def meetings_of(
     sources: list[Account],
     opinion: list[tuple[int, int]],
 ) -> list[EventMention]:
-    dateline = dateline_tokens(doc)
-    meetings = [(sent, _with_caller(_without(item, dateline), index)) for sent, item in meetings]
+    meetings = [(sent, _with_caller(item, index)) for sent, item in meetings]
     facts = document_facts(doc, index)
     groups = _group(meetings, facts)
     countries = _countries(doc, index) if groups else {}

@@ -67,6 +67,35 @@ def _clip(text: str) -> str:
     return text if len(text) <= MAX_BY else text[: MAX_BY - 1].rsplit(" ", 1)[0]
 
 
+def _indefinite(token: Token, index: EntityIndex) -> bool:
+    """'a diplomat familiar with ...', 'an aide to the minister': a common noun with an indefinite article
+    and no person named in its phrase is a source the text does not name."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() in word_set("sources.json", "report_nouns"):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in word_set("sources.json", "unnamed_determiners")
+               for c in token.children):
+        return False
+    named = (index.entity(t) for t in _phrase(token))
+    return not any(e is not None and e.label == "PERSON" for e in named)
+
+
+def _unlisted_scholar(token: Token, index: EntityIndex) -> str | None:
+    """A proper name that the tagger left untagged, placed at a research body ('Ines Marl of the Kessa
+    Institute said'): the person reads events (analysis), and the source is the person, not the body.
+    The name must stand before the body, which hangs from it by 'of', 'at' or 'from'."""
+    if token.pos_ != "PROPN" or index.entity(token) is not None:
+        return None
+    placed = any(
+        c.dep_ == "prep" and c.lower_ in ("of", "at", "from")
+        and _has("research_bodies", token.doc[c.left_edge.i : c.right_edge.i + 1].text)
+        for c in token.children
+    )
+    if not placed:
+        return None
+    name = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [token]
+    return " ".join(t.text for t in name)
+
+
 def speaker_of(
     token: Token, index: EntityIndex, memory: dict[str, str]
 ) -> tuple[str, str, str | None] | None:
@@ -82,10 +111,12 @@ def speaker_of(
     if token.pos_ == "PRON":
         return None
     title = phrase[: max(1, token.i - phrase.start + 1)].text  # up to the head: "a senior source"
-    if token.lemma_.lower() in word_set("sources.json", "unnamed") or (
-        entity is None and (_has("unnamed", title) or _has("unnamed_clauses", text))
-    ):
+    unnamed_phrase = _has("unnamed", title) or _has("unnamed_clauses", text) or _indefinite(token, index)
+    if token.lemma_.lower() in word_set("sources.json", "unnamed") or (entity is None and unnamed_phrase):
         return _clip(text), "unnamed", None
+    scholar_name = _unlisted_scholar(token, index)
+    if scholar_name is not None:
+        return scholar_name, "analysis", scholar_name
     named = [index.entity(t) for t in phrase if index.entity(t) is not None]
     if entity is None and token.lemma_.lower() in word_set("sources.json", "report_nouns"):
         people = [e for e in named if e.label == "PERSON"]

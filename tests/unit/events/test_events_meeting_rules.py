@@ -9,7 +9,7 @@ from events_support import annotate
 
 from readout.events import extract_events, link_events
 from readout.events.candidates import candidate
-from readout.events.meetings import dateline_tokens, meetings_of
+from readout.events.meetings import dateline_tokens, meetings_of, without_tokens
 from readout.events.roles import EntityIndex, Value
 
 
@@ -204,7 +204,10 @@ def test_dateline_words_are_found_and_never_a_meeting_party(nlp):
     item = next(c for t in sent if (c := candidate(t, index)) is not None and c.type == "CONSULT")
     item.leads = True
     item = replace(item, actor=[Value("KARSTADT", "PERSON", 0), *item.actor])  # a tagger misreading it
-    (meeting,) = meetings_of(annotated, doc, index, [(sent, item)], [], [])
+    kept = without_tokens(item, dateline)
+    assert "KARSTADT" not in {v.name for v in kept.actor + kept.recipient}
+    assert {v.name for v in kept.actor + kept.recipient} == {v.name for v in item.actor[1:] + item.recipient}
+    (meeting,) = meetings_of(annotated, doc, index, [(sent, kept)], [], [])
     assert "KARSTADT" not in meeting.participants
 
 
