@@ -70,6 +70,10 @@ FULL_DATE = re.compile(
     rf"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4})",
     re.IGNORECASE)
+# Whether a text holds a full date: FULL_DATE without its optional weekday, which finds one in exactly the
+# texts FULL_DATE does (a quarter faster: the weekday alternation is not tried at every position); for
+# tests, not for the match.
+HAS_FULL_DATE = re.compile(FULL_DATE.pattern.removeprefix(WEEKDAY), re.IGNORECASE)
 # A four-digit year: every full date has one, and looking for it first is cheap.
 YEAR = re.compile(r"\d{4}")
 # The shapes read without dateparser (lower-cased, weekday removed).
@@ -99,6 +103,11 @@ DATELINE = re.compile(rf"^\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{{1,40}},\s*)?(?P<dat
                       r"(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s", re.IGNORECASE)
 # A line that is only a date (with weekday and time), or a byline carrying one: short enough to be a label.
 DATE_LINE_MAX_WORDS = 14
+# Compiled once (``re.search`` with a pattern string looks it up in re's cache on every call):
+# a copyright mark in words, and what a date line may hold besides its date (clock times, zones, separators).
+COPYRIGHT_WORDS = re.compile(r"\(c\)|copyright|rights reserved", re.IGNORECASE)
+DATE_LINE_EXTRAS = re.compile(
+    r"\b\d{1,2}[:h]\d{2}(\s*[ap]\.?m\.?)?\b|\b(gmt|utc|[a-z]{2,4}t)\b|[|•·/,:()–—-]", re.IGNORECASE)
 DATE_LINE_MAX_CHARS = 200
 # The first few content paragraphs may open with a dateline; later ones are the story's own dates.
 DATELINE_PARAGRAPHS = 3
@@ -152,8 +161,8 @@ def parse_day(expression: str) -> date | None:
 
 def _is_trap(text: str) -> bool:
     """Capture-time widgets, countdowns and copyright footers are never publication dates."""
-    return bool(rules.CAPTURE_TIME_WIDGET.search(text.lower()) or rules.COPYRIGHT.match(text)
-                or "©" in text or re.search(r"\(c\)|copyright|rights reserved", text, re.IGNORECASE))
+    return bool(rules.CAPTURE_TIME_WIDGET_SEARCH.search(text.lower()) or rules.COPYRIGHT.match(text)
+                or "©" in text or COPYRIGHT_WORDS.search(text))
 
 
 def _evidence(number: int, text: str) -> str:
@@ -177,13 +186,12 @@ def is_date_line(text: str) -> bool:
     labelled = LABELLED.match(text) is not None
     if not labelled and len(text.split()) > DATE_LINE_MAX_WORDS:
         return False  # the test below would fail too: checked first, it spares the date search
-    if _is_trap(text) or not FULL_DATE.search(text):
+    if _is_trap(text) or not HAS_FULL_DATE.search(text):
         return False
     if labelled:
         return True
     rest = FULL_DATE.sub(" ", text)
-    rest = re.sub(r"\b\d{1,2}[:h]\d{2}(\s*[ap]\.?m\.?)?\b|\b(gmt|utc|[a-z]{2,4}t)\b|[|•·/,:()–—-]", " ", rest,
-                  flags=re.IGNORECASE)
+    rest = DATE_LINE_EXTRAS.sub(" ", rest)
     return len(text.split()) <= DATE_LINE_MAX_WORDS and len(rest.split()) <= 6 and (
         rules.BYLINE.match(text) is not None or len(rest.split()) <= 2)
 

@@ -386,6 +386,10 @@ OPINION_MARKERS = re.compile(
     r"|\bin (our|my) (view|opinion|judgement|judgment|eyes)"
     r"|\bour (view|position|opinion|stance|editorial)\b|\bit is our (view|belief|opinion)"
     r"|\bwe must\b|\bwe should\b|\b(this|the) (newspaper|editorial board|magazine) (believes|thinks|holds)")
+# Substrings without one of which no lower-cased text holds an OPINION_MARKERS match (each alternative
+# there has "we " or "i " before its verb, "our " or "in my ", or names the publication): a few substring
+# scans rule out most paragraphs before the regex, which tries its alternatives at every position.
+OPINION_CUES = ("we ", "i ", "our ", "in my ", "newspaper ", "editorial board ", "magazine ")
 # Opening and closing quotation marks, to look for the outlet's voice outside quotations.
 QUOTE_PAIRS = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’"}
 # Reported speech: a paragraph that relays someone else's words is not the outlet's own voice, even in
@@ -667,6 +671,28 @@ class Anchored:
         if may_start(self.prefixes, text):
             return self.regex.match(text)
         return None
+
+
+class Cued:
+    """A search for a pattern whose alternatives either contain one of ``cues`` or are anchored at the start
+    (``^``, no MULTILINE): in a text holding no cue only the anchored ones can match, and only at its start,
+    so a match there is the whole search (same result, one position tried instead of every one)."""
+
+    __slots__ = ("cues", "regex")
+
+    def __init__(self, regex: re.Pattern[str], cues: tuple[str, ...]) -> None:
+        self.regex = regex
+        self.cues = cues
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if any(map(text.__contains__, self.cues)):
+            return self.regex.search(text)
+        return self.regex.match(text)
+
+
+# The two searches of capture-time stamps over lower-cased lines, each unanchored alternative holding a cue.
+CAPTURE_TIME_WIDGET_SEARCH = Cued(CAPTURE_TIME_WIDGET, ("left", "countdown"))
+RELATIVE_TIME_SEARCH = Cued(RELATIVE_TIME, ("ago", "read"))
 
 
 def _by_prefix(patterns: dict[str, re.Pattern[str]]) -> dict[str, frozenset[str]]:

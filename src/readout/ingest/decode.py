@@ -30,7 +30,7 @@ C1_OR_SURROGATE = re.compile("[\x80-\x9f\ud800-\udfff]")
 # and nothing else: every pattern of that test needs at least one other non-ASCII character (an accented
 # letter, a currency or box symbol, a mojibake lead byte), so a line whose only non-ASCII characters are
 # these is never flagged, and the test (microseconds per character) is skipped for it.
-TYPOGRAPHIC_CHARS = "’‘“”„«»–—…\xa0"
+TYPOGRAPHIC_CHARS = "’‘“”„«»–—…\xa0·"  # the middle dot, like the dashes, only after Â, Ã, Î, Ð, Ø or Ù
 # A character that is neither ASCII nor one of those: only a line holding one (not plain) may be mojibake.
 NOT_PLAIN = re.compile(f"[^\x00-\x7f{TYPOGRAPHIC_CHARS}]")
 HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
