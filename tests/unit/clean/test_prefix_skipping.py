@@ -40,3 +40,17 @@ def test_the_shortcut_does_skip_lines_that_cannot_match():
     # A line of prose starting with ordinary letters rules out most of the start-of-line patterns.
     allowed = rules.LINE_START_BY_PREFIX.get("Th", rules.ALL_LINE_START)
     assert len(allowed) < len(rules.ALL_LINE_START)
+
+
+def test_the_credit_cue_never_hides_a_credit():
+    from readout.clean.text import may_be_credit
+
+    chooser = random.Random(3)
+    pool = [*"abcdefghijklmnopqrstuvwxyz ./():-'’", "photo", "afp", "reuters", "getty images", "ap photo",
+            "credit", "image", "picture", "фото", "foto", "bild", "imagen", " / "]
+    lines = ["".join(chooser.choice(pool) for _ in range(chooser.randint(1, 14))) for _ in range(20000)]
+    lines += [line.lower() for line in corpus()]
+    matched = [line for line in lines if rules.CREDIT_TAIL.search(line)]
+    assert len(matched) > 100  # the fuzz reaches the pattern's alternatives
+    assert all(may_be_credit(line) for line in matched)
+    assert not may_be_credit("the talks ended late on tuesday evening.")
