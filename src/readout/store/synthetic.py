@@ -95,6 +95,18 @@ def sentence_mention(annotated: Annotated, containing: str) -> Mention:
     return Mention(annotated.article.source, sentence.lines, sentence.start, sentence.end, sentence.text)
 
 
+def mention_of(annotated: Annotated, containing: str, **fields: object) -> EventMention:
+    """An event mention (a plain meeting unless ``fields`` say otherwise) of the first sentence of
+    ``annotated`` that holds ``containing``."""
+    base: dict[str, object] = dict(
+        type="CONSULT", mode=None, cameo="040", actor=(), recipient=(), participants=(), also_present=(),
+        place=None, date=DateValue(), duration=None, topics=(), attributions=(),
+        source=annotated.article.source,
+    )
+    base.update(fields)
+    return EventMention(mentions=(sentence_mention(annotated, containing),), **base)  # type: ignore[arg-type]
+
+
 def event_from_mentions(event_id: str, mentions: list[EventMention]) -> Event:
     """A linked event from mentions that agree (the first one's fields, everyone's documents)."""
     first = mentions[0]

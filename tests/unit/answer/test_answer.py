@@ -6,10 +6,15 @@ import pytest
 
 from readout.answer import answer_question, render_plain
 from readout.answer.cite import verified
-from readout.model import Attribution, DateValue, EventMention, Evidence, ManifestEntry, Topic
+from readout.model import Attribution, DateValue, Evidence, ManifestEntry, Topic
 from readout.records import plain
 from readout.store import open_store
-from readout.store.synthetic import annotate_simply, article_from_lines, event_from_mentions, sentence_mention
+from readout.store.synthetic import (
+    annotate_simply,
+    article_from_lines,
+    event_from_mentions,
+    mention_of,
+)
 
 NAMES = {
     "Halvard Brenn": ("Halvard Brenn", "PERSON"),
@@ -69,33 +74,13 @@ CAPTURES = {
 }
 
 
-def _mention(annotated, containing, **fields) -> EventMention:
-    base = dict(
-        type="CONSULT",
-        mode=None,
-        cameo="040",
-        actor=(),
-        recipient=(),
-        participants=(),
-        also_present=(),
-        place=None,
-        date=DateValue(),
-        duration=None,
-        topics=(),
-        attributions=(),
-        source=annotated.article.source,
-    )
-    base.update(fields)
-    return EventMention(mentions=(sentence_mention(annotated, containing),), **base)
-
-
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     annotated = {}
     for source, lines in CAPTURES.items():
         annotated[source] = annotate_simply(article_from_lines(source, lines, kinds={11: "opinion"}), NAMES)
     k, v, s19, s0 = (annotated[n] for n in CAPTURES)
-    kessmar = _mention(
+    kessmar = mention_of(
         k,
         "received",
         mode="visit",
@@ -120,7 +105,7 @@ def store(tmp_path_factory):
         stated="Tuesday, March 3",
         evidence=(Evidence("veldra.txt", (3, 3), "Tuesday"), Evidence("veldra.txt", (5, 5), "March 3")),
     )
-    veldra = _mention(
+    veldra = mention_of(
         v,
         "held a meeting",
         mode="visit",
@@ -135,7 +120,7 @@ def store(tmp_path_factory):
         stated="4 June 2019",
         evidence=(Evidence("serrin-2019.txt", (3, 3), "4 June 2019"),),
     )
-    serrin19 = _mention(
+    serrin19 = mention_of(
         s19,
         "presence",
         participants=("Halvard Brenn", "Mira Okonjo"),
@@ -144,7 +129,7 @@ def store(tmp_path_factory):
         place="Serrin",
         date=june,
     )
-    serrin0 = _mention(
+    serrin0 = mention_of(
         s0,
         "met in Serrin",
         participants=("Halvard Brenn", "Mira Okonjo"),

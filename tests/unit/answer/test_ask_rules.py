@@ -18,10 +18,15 @@ from readout.answer import answer_question
 from readout.answer.cite import verified
 from readout.answer.compose import MAX_CITATIONS, Captures, mention_citations
 from readout.answer.question import content_words, stem
-from readout.model import Attribution, DateValue, EventMention, Evidence, ManifestEntry, Topic
+from readout.model import Attribution, DateValue, Evidence, ManifestEntry, Topic
 from readout.records import plain
 from readout.store import open_store
-from readout.store.synthetic import annotate_simply, article_from_lines, event_from_mentions, sentence_mention
+from readout.store.synthetic import (
+    annotate_simply,
+    article_from_lines,
+    event_from_mentions,
+    mention_of,
+)
 
 NAMES = {
     "Ivo Rask": ("Ivo Rask", "PERSON"),
@@ -90,30 +95,10 @@ CAPTURES = {
 }
 
 
-def _mention(annotated, containing, **fields) -> EventMention:
-    base = dict(
-        type="CONSULT",
-        mode=None,
-        cameo="040",
-        actor=(),
-        recipient=(),
-        participants=(),
-        also_present=(),
-        place=None,
-        date=DateValue(),
-        duration=None,
-        topics=(),
-        attributions=(),
-        source=annotated.article.source,
-    )
-    base.update(fields)
-    return EventMention(mentions=(sentence_mention(annotated, containing),), **base)
-
-
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     ann = {s: annotate_simply(article_from_lines(s, lines), NAMES) for s, lines in CAPTURES.items()}
-    threat = _mention(
+    threat = mention_of(
         ann["tolvan.txt"],
         "would strike",
         type="THREATEN",
@@ -122,7 +107,7 @@ def store(tmp_path_factory):
         recipient=("neighbouring states",),
         participants=("Tolvan", "neighbouring states"),
     )
-    arms = _mention(
+    arms = mention_of(
         ann["tolvan.txt"],
         "new rifles",
         type="AID",
@@ -136,7 +121,7 @@ def store(tmp_path_factory):
         stated="9 October 2021",
         evidence=(Evidence("kordale.txt", (3, 3), "9 October 2021"),),
     )
-    visit = _mention(
+    visit = mention_of(
         ann["kordale.txt"],
         "visited Kordale",
         mode="visit",
@@ -156,8 +141,8 @@ def store(tmp_path_factory):
             Attribution("a port official", "unnamed", None, "what was discussed", "kordale.txt", (7, 7)),
         ),
     )
-    recap = _mention(ann["kordale-recap.txt"], "Since their meeting", participants=("Eda Morn", "Ivo Rask"))
-    militias = _mention(
+    recap = mention_of(ann["kordale-recap.txt"], "Since their meeting", participants=("Eda Morn", "Ivo Rask"))
+    militias = mention_of(
         ann["kordale.txt"],
         "Militias once",
         type="THREATEN",
@@ -166,7 +151,7 @@ def store(tmp_path_factory):
         recipient=("Kordale",),
         participants=("Militias", "Kordale"),
     )
-    long_talks = _mention(
+    long_talks = mention_of(
         ann["long-talks.txt"],
         "toll bridge",
         participants=("Eda Morn", "Ivo Rask"),
