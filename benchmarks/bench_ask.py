@@ -19,7 +19,7 @@ from pathlib import Path
 
 from readout.answer import answer_question
 from readout.store import open_store
-from readout.store.synthetic import generated_collection
+from readout.store.synthetic import MONTH_NAMES, generated_collection
 
 TARGET_P95_MS = 100.0
 KINDS = [
@@ -67,26 +67,12 @@ def main() -> None:
         reuse = db.exists()
         facts = facts_of(db) if reuse else generate_store(db, args.captures)
         rng = random.Random(5)
-        months = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ]
         questions = []
         for n in range(args.questions):
             visitor, host, place, day = rng.choice(facts)
             questions.append(
                 KINDS[n % len(KINDS)].format(
-                    a=visitor, b=host, place=place, year=day[:4], month=months[int(day[5:7]) - 1]
+                    a=visitor, b=host, place=place, year=day[:4], month=MONTH_NAMES[int(day[5:7]) - 1]
                 )
             )
         with open_store(db, create=False) as store:
