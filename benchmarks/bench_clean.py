@@ -6,7 +6,7 @@ written, 4-7 KB of markup) and ``dressed`` (the same pages with what real news p
 article: inline scripts and JSON state, meta and link tags, SVG icons, a mega-menu and a footer of
 links; about 100-150 KB of markup, near the HTML size of a typical news page). Text mode is timed end
 to end as the CLI runs it: read_inputs (file read, decoding, hashing) + clean_capture + clean_record +
-json.dumps, over each page flattened to full-page text. trafilatura is timed reading the page's HTML
+``json_line``, over each page flattened to full-page text. trafilatura is timed reading the page's HTML
 file and calling ``extract`` (comments included, as readout's HTML mode asks). The two are interleaved
 page by page in each round and the figure is the median of the rounds' ratios, robust to load on a
 shared machine. HTML mode is printed as well, for scale. Target: text mode at most half of
@@ -18,7 +18,6 @@ trafilatura's time.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
 import statistics
@@ -32,7 +31,7 @@ from readout.clean import CleanContext, clean_capture
 from readout.clean.render import render
 from readout.ingest import read_inputs
 from readout.model import Capture, ManifestEntry
-from readout.records import clean_record
+from readout.records import clean_record, json_line
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "data" / "html"
 PARAGRAPH = re.compile(r"(<p>|<p [^>]*>)([^<]{60,})(</p>)")
@@ -114,7 +113,7 @@ def readout_page(path: Path, mode: str, context: CleanContext) -> int:
         assert isinstance(capture, Capture), capture
         article = clean_capture(capture, mode, context)
         record = clean_record(ManifestEntry(capture.source, capture.url, capture.id, "ok"), article)
-        size += len(json.dumps(record, ensure_ascii=False))
+        size += len(json_line(record))
     return size
 
 

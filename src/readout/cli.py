@@ -28,9 +28,11 @@ DbOpt = Arg[Path, typer.Option("--db", help="The SQLite store.")]
 
 
 def _emit_jsonl(records) -> None:
+    from readout.records import json_line
+
     out = sys.stdout
     for record in records:
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(json_line(record) + "\n")
     out.flush()
 
 

@@ -6,6 +6,7 @@ One function per contract; every field present (``null`` or ``[]`` when absent),
 from __future__ import annotations
 
 import dataclasses
+import json
 from typing import Any
 
 from readout.model import Annotated, Article, DateValue, ManifestEntry
@@ -20,6 +21,16 @@ def plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
     return value
+
+
+# One encoder for every JSON line: records are trees of dicts and lists built here, never cyclic, so the
+# encoder skips the cycle bookkeeping; non-ASCII text stays as it is (citations quote it).
+LINE_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+
+
+def json_line(record: dict[str, Any]) -> str:
+    """A record as one line of JSON Lines (without the line feed)."""
+    return LINE_ENCODER.encode(record)
 
 
 def date_record(date: DateValue) -> dict[str, Any]:
@@ -40,7 +51,7 @@ def clean_record(entry: ManifestEntry, article: Article | None) -> dict[str, Any
             published=plain(article.published), language=article.language, body=article.body,
             paragraphs=[{"text": p.text, "lines": list(p.lines), "kind": p.kind, "language": p.language}
                         for p in article.paragraphs],
-            comments=plain(article.comments),
+            comments=[{"author": c.author, "text": c.text, "lines": list(c.lines)} for c in article.comments],
             removed=[{"lines": list(r.lines), "reason": r.reason, "label": r.label} for r in article.removed],
         )
     return record

@@ -373,6 +373,10 @@ COMMENT_FORM = re.compile(
     r"|notify me of (new|follow-up)|you must be logged in|cancel reply|this site uses akismet")
 # The same, for tests of most lines (text.py, comments.py).
 COMMENT_FORM_SEARCH = factored(COMMENT_FORM)
+# The comment form's phrases and the boilerplate phrases in one factored search: a short line that holds
+# none of them (most) is spared the second search; one that holds some is tried against each in turn.
+FORM_OR_BOILERPLATE_SEARCH = re.compile(
+    _trie(_alternatives(COMMENT_FORM.pattern) + _alternatives(BOILERPLATE_PATTERNS.pattern)))
 # Two or more stacked lines of figures and symbols after the last comment close the thread (vote tallies,
 # widget buttons); what follows is the page footer.
 THREAD_END_COUNTERS = 2

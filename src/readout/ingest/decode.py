@@ -136,11 +136,46 @@ def repair(text: str) -> str:
     ftfy only changes a line that its badness test flags (or that holds C1 controls or surrogates), and
     an ASCII line never is; so text whose non-ASCII lines all pass is returned at once: same result,
     without running the badness regex over long ASCII lines (inline scripts) at a microsecond a character.
+    The text's non-ASCII characters are found first by deleting its ASCII bytes in C (``_non_ascii``):
+    the regex scans that follow run over those few characters, not over the whole text.
     """
     if text.isascii():
         return text
-    suspect = C1_OR_SURROGATE.search(text) or any(_bad(line) for line in _unplain_lines(text))
-    return ftfy.fix_text(text, MOJIBAKE_ONLY) if suspect else text
+    rare = _non_ascii(text)
+    if C1_OR_SURROGATE.search(rare):
+        return ftfy.fix_text(text, MOJIBAKE_ONLY)
+    unplain = set(rare).difference(TYPOGRAPHIC_CHARS)
+    if not unplain:
+        return text  # typographic characters only: never flagged (see ``TYPOGRAPHIC_CHARS``)
+    lines = (_lines_holding(text, unplain) if len(unplain) <= FOUND_BY_CHARACTER_MAX
+             else _unplain_lines(text))
+    return ftfy.fix_text(text, MOJIBAKE_ONLY) if any(_bad(line) for line in lines) else text
+
+
+# ASCII bytes, deleted from a text's UTF-8 form to leave its other characters (whole sequences, in order).
+ASCII_BYTES = bytes(range(128))
+# Up to this many distinct non-plain characters (a Latin page's accented names), their lines are found by
+# ``str.find`` per character; more (a Cyrillic or Greek page), by one regex scan of the text.
+FOUND_BY_CHARACTER_MAX = 8
+
+
+def _non_ascii(text: str) -> str:
+    """The text's non-ASCII characters, in order: its UTF-8 bytes without the ASCII ones, decoded."""
+    return text.encode("utf-8", "surrogatepass").translate(None, ASCII_BYTES).decode("utf-8", "surrogatepass")
+
+
+def _lines_holding(text: str, characters: set[str]) -> list[str]:
+    """The lines of ``text`` (split on line feeds) that hold one of ``characters``, each once, in order."""
+    spans: set[tuple[int, int]] = set()
+    for char in characters:
+        found = text.find(char)
+        while found >= 0:
+            start = text.rfind("\n", 0, found) + 1
+            end = text.find("\n", found)
+            end = len(text) if end < 0 else end
+            spans.add((start, end))
+            found = text.find(char, end)
+    return [text[start:end] for start, end in sorted(spans)]
 
 
 def _unplain_lines(text: str) -> Iterator[str]:

@@ -54,3 +54,17 @@ def test_the_credit_cue_never_hides_a_credit():
     assert len(matched) > 100  # the fuzz reaches the pattern's alternatives
     assert all(may_be_credit(line) for line in matched)
     assert not may_be_credit("the talks ended late on tuesday evening.")
+
+
+def test_the_joint_phrase_search_finds_every_form_or_boilerplate_line():
+    chooser = random.Random(5)
+    phrases = [*rules._alternatives(rules.COMMENT_FORM.pattern), "all rights reserved", "privacy policy",
+               "we use cookies", "sign up for our", "your e-mail address", "newsletter", "cancel reply"]
+    pool = [*"abcdefghijklmnopqrstuvwxyz .,:-", *phrases]
+    lines = ["".join(chooser.choice(pool) for _ in range(chooser.randint(1, 10))) for _ in range(20000)]
+    lines += [line.lower() for line in corpus()]
+    held = [line for line in lines
+            if rules.COMMENT_FORM_SEARCH.search(line) or rules.BOILERPLATE_SEARCH.search(line)]
+    assert len(held) > 1000  # the fuzz reaches both lists
+    assert all(rules.FORM_OR_BOILERPLATE_SEARCH.search(line) for line in held)
+    assert not rules.FORM_OR_BOILERPLATE_SEARCH.search("the talks ended late on tuesday evening.")

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import codecs
+import random
 
+import ftfy
 import ftfy.bad_codecs  # noqa: F401 - registers the sloppy-windows-1252 codec
 import pytest
 
 from readout.errors import InputError
-from readout.ingest.decode import decode_bytes
+from readout.ingest.decode import MOJIBAKE_ONLY, decode_bytes, repair
 
 CURLY = "\u201cWe will meet again,\u201d she said \u2014 twice\u2026 \ufb01nal \uff21 caf\u00e9"
 
@@ -49,3 +51,20 @@ def test_crlf_and_control_characters_are_kept():
 def test_bad_bytes_raise_a_readable_reason(data, reason):
     with pytest.raises(InputError, match=reason):
         decode_bytes(data)
+
+
+def _mixed_texts(count: int) -> list[str]:
+    """Lines mixing ASCII prose, typographic marks, accented names, other scripts, C1 controls and mojibake
+    (UTF-8 read as Windows-1252), in every order: where the shortcuts of ``repair`` could go wrong."""
+    rng = random.Random(11)
+    pieces = ["Talks resumed on Monday.", "\u201cWe agreed,\u201d she said \u2014 twice\u2026",
+              "Mr M\u00fcller and Ms Kova\u010d", "Встреча вечером",
+              "caf\u00e9 \u00b0C \u00a9 2021", "\x85 a C1 control", "\u00e9t\u00e9".encode().decode("cp1252"),
+              "price \u20ac5 \u00b7 \u00bd", "\u65e5\u672c\u8a9e\u306e\u6587", "plain ascii line"]
+    return ["\n".join(rng.choice(pieces) + " " + rng.choice(pieces) for _ in range(rng.randint(1, 6)))
+            for _ in range(count)]
+
+
+def test_repair_gives_what_ftfy_gives_on_mixed_text():
+    for text in _mixed_texts(300):
+        assert repair(text) == ftfy.fix_text(text, MOJIBAKE_ONLY), text
