@@ -385,12 +385,12 @@ def units_of(raw: list[str]) -> dict[int, list[int]]:
     and is followed by one starting in lower case is hard-wrapped, and the two are read as one paragraph."""
     units: dict[int, list[int]] = {}
     head: int | None = None
+    stripped = ""  # the previous line, stripped: a wrapped line continues it
     for i, text in enumerate(raw):
-        stripped = text.strip()
+        previous, stripped = stripped, text.strip()
         if not stripped:
             head = None
             continue
-        previous = raw[i - 1].strip() if i else ""
         if (head is not None and len(previous) >= rules.WRAP_MIN_CHARS and not _terminal(previous)
                 and (stripped[:1].islower() or _open_ended(previous)) and not _byline_line(stripped)):
             units[head].append(i)
@@ -567,8 +567,9 @@ def _find_title(texts: dict[int, str], keys: dict[int, str], features: dict[int,
     repeated = [h for h in candidates if repeats[keys[h]] > 1 or _echoed(keys[h], [keys[b] for b in before])]
     if repeated:
         return repeated[0]
-    listed = _list_members(texts, features, labels)
-    candidates = [h for h in candidates if h not in listed]
+    if candidates:
+        listed = _list_members(texts, features, labels)
+        candidates = [h for h in candidates if h not in listed]
     if candidates:
         nearest = candidates[-1]
         previous = [h for h in before if h < nearest]
