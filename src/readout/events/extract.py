@@ -25,7 +25,8 @@ from spacy.tokens import Doc, Span
 
 from readout.events.candidates import Candidate, candidate, deontic_request
 from readout.events.evidence import attribution_of, date_of, mention_of
-from readout.events.meetings import dateline_tokens, meetings_of, still_to_come, without_tokens
+from readout.events.meeting_grouping import dateline_tokens, still_to_come, without_tokens
+from readout.events.meetings import meetings_of
 from readout.events.roles import EntityIndex
 from readout.events.speech import Account, account_for, accounts, editorial_spans
 from readout.model import Annotated, EventMention

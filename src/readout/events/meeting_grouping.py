@@ -1,0 +1,161 @@
+"""Which meeting mentions of a document tell of one meeting, and which tell of none being held now.
+
+Mentions that name people group by those people; mentions that name none are the main meeting told
+again when they lead their sentence. Back-references ("they last met in ..."), meetings still to come
+and opinion are set apart; a dateline's place is never a party.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from readout.events.candidates import Candidate
+from readout.events.lexicon import meeting_cue
+from readout.events.meeting_facts import DocumentFacts, parties_of, people_of
+
+# Word lists and bounds of these rules, each with its reason, in lexicons/meetings.json.
+NOT_YET_GOVERNORS = frozenset(meeting_cue("not_yet_governors"))
+DATELINE_ENDS = frozenset(meeting_cue("dateline_ends"))
+DATELINE_DASHES = frozenset(meeting_cue("dateline_dashes"))
+DATELINE_WORDS: int = meeting_cue("dateline_words")
+SPAN_WORDS = frozenset(meeting_cue("span_words"))
+FUTURE_AUX = frozenset(meeting_cue("future_aux"))
+EARLIER_ADVERBS = frozenset(meeting_cue("earlier_adverbs"))
+
+
+def _same_parties(mine: set[str], theirs: set[str]) -> bool:
+    """One meeting's parties: one set holds the other ('X visited P' within 'X met Y'); a third person
+    meeting one of them is another meeting."""
+    return bool(mine & theirs) and (mine <= theirs or theirs <= mine)
+
+
+def is_back_reference(item: Candidate) -> bool:
+    """Whether a meeting mention speaks of an earlier meeting. "Their first meeting since the accord
+    lapsed" and "the first visit by a minister in six years" describe the meeting being reported (the
+    first since then), not an earlier one."""
+    token = item.token
+    if token.pos_ == "VERB" and any(
+        c.dep_ == "advmod" and c.lower_ in EARLIER_ADVERBS for c in token.children
+    ):
+        return True  # "Kibet and Mushi last met in Arusha"
+    if not item.back_reference:
+        return False
+    first = any(c.lower_ == "first" for c in token.children)
+    since = any(t.lower_ == "since" for t in token.subtree)
+    in_years = any(
+        t.lower_ == "in" and any(o.lemma_.lower() in SPAN_WORDS for o in t.children) for t in token.subtree
+    )
+    return not (first and (since or in_years))
+
+
+def still_to_come(item: Candidate) -> bool:
+    """A meeting still to come, or never held: an infinitive under a word of plan or expectation or under
+    a negated verb, or a future."""
+    token = item.token
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children):
+        return True
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if not infinitive or token.dep_ not in ("xcomp", "acl", "ccomp", "advcl"):
+        return False
+    governor = token.head
+    negated = any(c.dep_ == "neg" for c in governor.children)  # "was not authorised to speak"
+    # the lemma, or the word itself when the tagger lemmatises badly ('hopes' -> 'hop')
+    word = governor.lower_
+    return (
+        negated
+        or governor.lemma_.lower() in NOT_YET_GOVERNORS
+        or any(len(w) > 3 and word.startswith(w) for w in NOT_YET_GOVERNORS)
+    )
+
+
+def group_meetings(
+    meetings: list[tuple[Span, Candidate]], facts: DocumentFacts
+) -> list[list[tuple[Span, Candidate]]]:
+    """Meeting mentions of one document grouped into meetings.
+
+    Mentions that name people group by those people. A mention that names none ("the presidents of A
+    and B met in P", "the two sides discussed X") is the main meeting told again when it is its
+    sentence's main event, and an event named in passing otherwise ("a week after the foreign ministers
+    held talks in P"). Only when no mention names a person do countries and organisations group."""
+    live = [
+        (s, c) for s, c in meetings if not is_back_reference(c) and not c.opinion and not still_to_come(c)
+    ]
+    groups: list[list[tuple[Span, Candidate]]] = []
+    for sent, item in sorted(live, key=lambda pair: not pair[1].leads):
+        people = people_of(item, facts)
+        if not people:
+            continue
+        known = [{p for _, c in g for p in people_of(c, facts)} for g in groups]
+        home = next((g for g, held in zip(groups, known, strict=True) if _same_parties(people, held)), None)
+        if home is None and item.leads:
+            groups.append([(sent, item)])
+        elif home is not None:
+            home.append((sent, item))
+    if not groups:
+        return _group_by_parties(live)
+    main = max(groups, key=len)
+    for sent, item in live:
+        if not people_of(item, facts) and (item.leads or not (item.actor or item.recipient)):
+            main.append((sent, item))
+    return groups
+
+
+def _group_by_parties(live: list[tuple[Span, Candidate]]) -> list[list[tuple[Span, Candidate]]]:
+    """Meetings of countries and organisations, grouped by those parties; partyless mentions join the
+    main group."""
+    groups: list[list[tuple[Span, Candidate]]] = []
+    for sent, item in sorted(live, key=lambda pair: not pair[1].leads):
+        parties = parties_of(item)
+        if not parties:
+            continue
+        known = [{p for _, c in g for p in parties_of(c)} for g in groups]
+        home = next((g for g, held in zip(groups, known, strict=True) if _same_parties(parties, held)), None)
+        if home is None and not item.leads:
+            continue  # a meeting named in passing ("during his visit, X pledged")
+        if home is None:
+            groups.append([(sent, item)])
+        else:
+            home.append((sent, item))
+    if groups:
+        main = max(groups, key=len)
+        main.extend((sent, item) for sent, item in live if not parties_of(item))
+    elif any(item.leads and (item.actor or item.recipient) for _, item in live):
+        # no name at all ("a committee of officials met ... The committee discussed"): one meeting
+        groups.append(
+            [(sent, item) for sent, item in live if item.leads or not (item.actor or item.recipient)]
+        )
+    return groups
+
+
+def dateline_tokens(doc: Doc) -> set[int]:
+    """Tokens of datelines ("LUNETTO, 21 November 2024 (VNA) -", "MOSCOW (Reuters) -"): the capitals at a
+    sentence's start before a comma, bracket or dash; where the report was filed, never a party."""
+    out: set[int] = set()
+    for sent in doc.sents:
+        run = []
+        for token in sent:
+            if token.is_space:
+                continue
+            if token.is_alpha and token.is_upper and len(token) > 1:
+                run.append(token.i)
+                continue
+            if run and token.text in DATELINE_ENDS:
+                out.update(run)
+                rest = doc[token.i : min(token.i + DATELINE_WORDS, sent.end)]
+                dash = next((t.i for t in rest if t.text in DATELINE_DASHES), None)
+                out.update(range(token.i, dash + 1) if dash is not None else ())  # its date and agency
+            break
+    return out
+
+
+def without_tokens(item: Candidate, tokens: set[int]) -> Candidate:
+    """The candidate with no role value standing on ``tokens`` (a dateline's place is never a party)."""
+    if not any(v.token in tokens for v in item.actor + item.recipient):
+        return item
+    return replace(
+        item,
+        actor=[v for v in item.actor if v.token not in tokens],
+        recipient=[v for v in item.recipient if v.token not in tokens],
+    )
