@@ -8,7 +8,10 @@ Stages, in order:
 3. its body blocks and comment blocks are mapped back to rendered line numbers (``map_blocks``); body
    lines inside a markup area named for reader comments become comment lines (``is_comment_area``);
 4. the publication date: htmldate in its strict setting, kept only when its evidence is found in the page
-   (a published-time meta field, JSON-LD, a ``<time>`` element, the URL, or a line beside the headline);
+   (a published-time meta field, JSON-LD, a ``<time>`` element, the URL, or a line beside the headline,
+   or labelled just after the body; never an update stamp, a clock above the headline, a teaser's date or
+   an ambiguous 03/04/2021); failing that, a date line in those places read as text mode reads one (in
+   any of its languages); failing that, unknown;
 5. the text-mode classifier (``readout.clean.text.clean_rendered``) labels every line, treating
    trafilatura's lines as strong priors, and assembles the article;
 6. reconciliation with trafilatura, which stays the base: its body lines that the classifier dropped
@@ -30,6 +33,7 @@ from trafilatura import bare_extraction
 
 from readout.clean import CleanContext
 from readout.clean.hints import ExtractionHints
+from readout.clean.published import DATELINE_PARAGRAPHS, FULL_DATE, find_published, parse_day
 from readout.clean.render import DEPTH_LIMIT, SIZE_LIMIT, parse, render_with_links
 from readout.clean.text import clean_rendered
 from readout.errors import InputError
@@ -91,6 +95,37 @@ STATED_DATE = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{MONTH_WORD},?\s+\d{{4}}\b"
     rf"|\b{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"
     r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b")
+# A date labelled as the page's last change ("Updated 9 January 2023", "Last modified on ...", "Stand:",
+# "mis à jour le ..."), in the languages of FOREIGN_MONTHS in readout.clean.published: the day a page was
+# changed is not the day it was published, and a page stating only that leaves its publication unknown.
+# German "Stand" only before a colon or a number ("Stand: 03.04.2021"), not the English word.
+UPDATE_LABEL = re.compile(
+    r"\b(updated|modified|aktualisiert|stand(?=\s*:|\s+\d)|mis à jour|actualizado|atualizado|aggiornato"
+    r"|bijgewerkt|обновлено)\b", re.IGNORECASE)
+# What ends the label of one date in a busy line ("Updated 14:32, 5 March | First published 4 March"):
+# separators between a byline's parts, or the previous date.
+LABEL_BREAK = re.compile(r"[|·•;]|\s[–—-]\s")
+# "03/04/2021": the 3rd of April or the 4th of March depending on the site's country, which the page
+# does not say (htmldate reads it day first); dotted dates ("03.04.2021") are day first wherever they
+# are written. A slashed date whose two first numbers are both possible months and differ is no evidence.
+AMBIGUOUS_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/\d{4}")
+# A page that declares its language (``<html lang>``, ``og:locale``) as one written day first settles it:
+# every European language readout reads, and English outside the United States. "en" alone, "en-US"
+# (WordPress's default, whatever the site's country) and no declaration leave it open.
+DAY_FIRST_LANGUAGES = frozenset({"de", "fr", "es", "it", "pt", "nl", "ru", "pl", "da", "sv", "nb", "nn", "no",
+                                 "fi", "cs", "sk", "ro", "el", "tr", "uk", "bg", "hr", "sr", "sl", "ca"})
+DAY_FIRST_ENGLISH = frozenset({"gb", "uk", "ie", "au", "nz", "in", "za"})
+# A line beside the headline that links another page by a headline ("See also: Valley flood defences to be
+# raised, 12 June 2019") is a teaser, and its date that page's. Author links are names of two or three
+# words; a link of this many words is another story's headline.
+TEASER_LINK_MIN_WORDS = 4
+# Some sites state the date under the article ("Posted on 4 August 2019 in Walks", "Veröffentlicht am
+# ..."): the first few lines after the body are read too, but only when labelled as the publication, since
+# the lines after a body are also tags, share links, teasers and the first comment's timestamp.
+DATE_LINES_AFTER_BODY = 3
+PUBLISHED_LABEL = re.compile(
+    r"^\W{0,3}(published|first published|posted on|date published|publication date|veröffentlicht|publié"
+    r"|publicado|pubblicato|gepubliceerd|опубликовано)\b", re.IGNORECASE)
 JSON_LD_PUBLISHED = re.compile(r'"(datePublished|dateCreated|uploadDate)"\s*:\s*"([^"]{6,40})"')
 URL_DATE = re.compile(r"/(19|20)(\d\d)[/-](\d\d?)[/-](\d\d?)(?:/|[-_.]|$)")
 PUBLISHED_META = frozenset(DATE_ATTRIBUTES) | frozenset(ITEMPROP_ATTRS_ORIGINAL)
@@ -163,6 +198,19 @@ def _meta_evidence(tree: etree._Element, date: str, today: datetime) -> str | No
     return None
 
 
+def _itemprop_evidence(tree: etree._Element, date: str, today: datetime) -> str | None:
+    """Any element marked ``itemprop="datePublished"`` (a span or div of microdata, not only a meta or a
+    time element) whose machine-readable value or text is that day: its shown text may be a form the line
+    evidence refuses ("11/02/2019"), while the markup says which day it is."""
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or (element.get("itemprop") or "").lower() != "datepublished":
+            continue
+        for value in (element.get("content"), element.get("datetime"), "".join(element.itertext()).strip()):
+            if value and not is_ambiguous(value) and _day(value, today) == date:
+                return f"{element.tag} itemprop datePublished"
+    return None
+
+
 def _json_ld_evidence(tree: etree._Element, date: str, today: datetime) -> str | None:
     for script in tree.iter("script"):
         if "ld+json" not in (script.get("type") or "") or not script.text:
@@ -174,7 +222,8 @@ def _json_ld_evidence(tree: etree._Element, date: str, today: datetime) -> str |
 
 
 def _time_evidence(tree: etree._Element, date: str, today: datetime, window_text: str) -> str | None:
-    """A ``<time datetime>`` of that day marked as the publication, or shown beside the headline."""
+    """A ``<time datetime>`` of that day marked as the publication, or shown under the headline
+    (``window_text``; above it, a clock)."""
     for element in tree.iter("time"):
         if _day(element.get("datetime"), today) != date:
             continue
@@ -199,15 +248,85 @@ def _url_evidence(tree: etree._Element, url: str | None, date: str) -> str | Non
     return None
 
 
-def _line_evidence(lines: list[str], window: range, date: str, today: datetime) -> str | None:
+def writes_day_first(tree: etree._Element) -> bool:
+    """Whether the page declares a language written day first (see DAY_FIRST_LANGUAGES)."""
+    declared = [tree.get("lang") or "", *(meta.get("content") or "" for meta in tree.iter("meta")
+                                          if (meta.get("property") or "").lower() == "og:locale")]
+    for code in declared:
+        language, _, region = code.strip().lower().replace("_", "-").partition("-")
+        if language in DAY_FIRST_LANGUAGES or (language == "en" and region in DAY_FIRST_ENGLISH):
+            return True
+    return False
+
+
+def is_ambiguous(expression: str, day_first: bool = False) -> bool:
+    """Whether a slashed numeric date could be read day first or month first (see AMBIGUOUS_SLASHED) on
+    a page that does not say it writes day first (``writes_day_first``); htmldate reads it day first."""
+    found = AMBIGUOUS_SLASHED.search(expression)
+    return (not day_first and bool(found) and int(found[1]) <= 12 and int(found[2]) <= 12
+            and found[1] != found[2])
+
+
+def stated_days(text: str, today: datetime, day_first: bool = False) -> list[str]:
+    """The days a line states as something other than its last change: each date expression in it,
+    unless the label just before it says the page was updated (see UPDATE_LABEL) or it is ambiguous;
+    the whole line too when it reads as one date ("14 June 2023, 10:15") and carries no update label."""
+    days = []
+    previous = 0
+    for match in STATED_DATE.finditer(text):
+        label = LABEL_BREAK.split(text[previous:match.start()])[-1]
+        previous = match.end()
+        if not UPDATE_LABEL.search(label) and not is_ambiguous(match.group(0), day_first):
+            days.append(_day(match.group(0), today))
+    if not UPDATE_LABEL.search(text) and not is_ambiguous(text, day_first):
+        days.append(_day(text, today))
+    return [day for day in days if day]
+
+
+def _line_evidence(lines: list[str], window: list[int], date: str, today: datetime,
+                   headline: int | None, day_first: bool = False) -> str | None:
     """A line of the window that states the day: as a whole ("14 June 2023"), or in a date expression
-    inside it ("Updated 14:32, 5 March 2024 | First published 4 March 2024")."""
+    inside it ("Updated 14:32, 5 March 2024 | First published 4 March 2024"), never as its update. Above
+    the ``headline`` only a line labelled as the publication: a bare date there is the page's clock
+    ("Tuesday, 24 November 2026", the day of the capture), as text mode reads it too."""
     for number in window:
         text = lines[number - 1].strip()
-        if text and (_day(text, today) == date
-                     or any(_day(m.group(0), today) == date for m in STATED_DATE.finditer(text))):
+        if headline and number < headline and not PUBLISHED_LABEL.match(text):
+            continue
+        if text and date in stated_days(text, today, day_first):
             return f'line {number}: "{text[:120]}"'
     return None
+
+
+def teaser_lines(tree: etree._Element, lines: list[str], window: list[int]) -> frozenset[int]:
+    """Lines of ``window`` holding a link to another page by a headline (see TEASER_LINK_MIN_WORDS)."""
+    headlines = {key(text) for text in (" ".join("".join(a.itertext()).split()) for a in tree.iter("a")
+                                        if a.get("href"))
+                 if len(text.split()) >= TEASER_LINK_MIN_WORDS}
+    headlines.discard("")
+    if not headlines:
+        return frozenset()
+    line_keys = {n: key(lines[n - 1]) for n in window}
+    return frozenset(n for n in window if any(h in line_keys[n] for h in headlines))
+
+
+def _labelled_tail(lines: list[str], content: frozenset[int], comments: frozenset[int]) -> list[int]:
+    """The lines just after the body that label a publication date (see DATE_LINES_AFTER_BODY)."""
+    if not content:
+        return []
+    after = [n for n in range(max(content) + 1, len(lines) + 1) if lines[n - 1].strip()]
+    return [n for n in after[:DATE_LINES_AFTER_BODY]
+            if n not in comments and PUBLISHED_LABEL.match(lines[n - 1].strip())]
+
+
+def own_date_lines(tree: etree._Element, lines: list[str], title_line: int | None, content: frozenset[int],
+                   comments: frozenset[int] = frozenset()) -> list[int]:
+    """The lines whose stated date is the article's: the window around the headline (``_date_window``)
+    and labelled lines just after the body (``_labelled_tail``), without teasers (``teaser_lines``)."""
+    window = _date_window(lines, title_line, content)
+    candidates = [*window, *_labelled_tail(lines, content, comments)]
+    teasers = teaser_lines(tree, lines, candidates)
+    return [n for n in candidates if n not in teasers]
 
 
 def _date_window(lines: list[str], title_line: int | None, content: frozenset[int]) -> range:
@@ -222,32 +341,82 @@ def _date_window(lines: list[str], title_line: int | None, content: frozenset[in
     return range(first, body_start + 1)
 
 
+def labelled_part_date(lines: list[str], numbers: list[int]) -> Published | None:
+    """The first date labelled as the publication in one part of a busy line ("Updated 11:20, 9 January
+    2025 | First published 08:00, 7 January 2025"), which text mode's date lines pass over whole."""
+    for number in numbers:
+        text = lines[number - 1].strip()
+        for part in LABEL_BREAK.split(text):
+            found = FULL_DATE.search(part) if PUBLISHED_LABEL.match(part.strip()) else None
+            day = parse_day(found.group(0)) if found else None
+            if day:
+                return Published(day.isoformat(), f'line {number}: "{text[:120]}"')
+    return None
+
+
+def stated_date(tree: etree._Element, lines: list[str], title_line: int | None, content: frozenset[int],
+                today: datetime, comments: frozenset[int] = frozenset()) -> Published | None:
+    """The date a line beside the headline states, read as text mode reads date lines
+    (``readout.clean.published.find_published``: a labelled line, a byline or date line under the
+    headline, or a dateline opening the body; in the languages of its month names, never an update stamp,
+    a clock above the headline or an ambiguous 03/04/2021). For pages where htmldate's strict setting
+    finds no date, or one the page does not back: their only date is often a visible byline in a format
+    or language htmldate does not read without its free-text search, which would also read traps.
+    Not a teaser's line, nor a day after ``today`` (an event announced) or before EARLIEST_DATE."""
+    window = _date_window(lines, title_line, content)
+    if not window:
+        return None
+    own_lines = own_date_lines(tree, lines, title_line, content, comments)
+    body = sorted(n for n in content if n >= window.start)
+    article = (title_line or window.stop - 1, window.stop - 1)
+    found = (labelled_part_date(lines, own_lines)
+             or find_published(lines, own_lines, body[:DATELINE_PARAGRAPHS], article))
+    if found is None or not EARLIEST_DATE <= datetime.fromisoformat(found.date) <= today:
+        return None
+    return found
+
+
+def choose_date(tree: etree._Element, date: str | None, url: str | None, lines: list[str],
+                title_line: int | None, content: frozenset[int], today: datetime,
+                comments: frozenset[int] = frozenset()) -> Published | None:
+    """htmldate's ``date`` where the page backs it (``date_evidence``), else the date stated beside the
+    headline (``stated_date``), else None: an unknown date is honest, a wrong one a defect."""
+    return (date_evidence(tree, date, url, lines, title_line, content, today, comments)
+            or stated_date(tree, lines, title_line, content, today, comments))
+
+
 def _today() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
 def publication_date(markup: str, url: str | None, lines: list[str], title_line: int | None,
-                     content: frozenset[int], today: datetime | None = None) -> Published | None:
-    """htmldate's strict date for ``markup``, kept only with its evidence (see ``date_evidence``)."""
+                     content: frozenset[int], today: datetime | None = None,
+                     comments: frozenset[int] = frozenset()) -> Published | None:
+    """htmldate's strict date for ``markup`` kept only with its evidence, else a date stated beside the
+    headline (see ``choose_date``)."""
     today = today or _today()
     tree, _ = parse(markup)
     if tree is None:
         return None
     date = find_date(tree, url=url, max_date=today.strftime("%Y-%m-%d"), **DATE_OPTIONS)
-    return date_evidence(tree, date, url, lines, title_line, content, today)
+    return choose_date(tree, date, url, lines, title_line, content, today, comments)
 
 
 def date_evidence(tree: etree._Element, date: str | None, url: str | None, lines: list[str],
-                  title_line: int | None, content: frozenset[int], today: datetime) -> Published | None:
+                  title_line: int | None, content: frozenset[int], today: datetime,
+                  comments: frozenset[int] = frozenset()) -> Published | None:
     """``date`` with where the page states it, or None when the page does not back it (never a widget,
     a teaser's date, a comment's timestamp or a copyright footer, which lie outside these places)."""
     if not date:
         return None
     window = _date_window(lines, title_line, content)
-    window_text = " ".join(" ".join(lines[n - 1].split()) for n in window)
-    evidence = (_meta_evidence(tree, date, today) or _json_ld_evidence(tree, date, today)
-                or _time_evidence(tree, date, today, window_text) or _url_evidence(tree, url, date)
-                or _line_evidence(lines, window, date, today))
+    below = [n for n in window if not title_line or n >= title_line]
+    below_text = " ".join(" ".join(lines[n - 1].split()) for n in below)
+    own_lines = own_date_lines(tree, lines, title_line, content, comments)
+    evidence = (_meta_evidence(tree, date, today) or _itemprop_evidence(tree, date, today)
+                or _json_ld_evidence(tree, date, today) or _time_evidence(tree, date, today, below_text)
+                or _url_evidence(tree, url, date)
+                or _line_evidence(lines, own_lines, date, today, title_line, writes_day_first(tree)))
     return Published(date, evidence) if evidence else None
 
 
@@ -282,7 +451,8 @@ def extraction_hints(capture: Capture, lines: list[str], tree: etree._Element,
     content = content - marked
     title_line = _title_line(lines, document.title, content)
     content = content - {title_line} if title_line else content
-    published = date_evidence(tree, document.date, capture.url, lines, title_line, content, today)
+    published = choose_date(tree, document.date, capture.url, lines, title_line, content, today,
+                            comment_lines)
     return ExtractionHints(
         content_lines=content, comment_lines=comment_lines, title=document.title, byline=document.author,
         published_date=published.date if published else None,
