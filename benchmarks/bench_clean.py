@@ -1,16 +1,18 @@
 """Speed of ``readout clean --mode text`` per page against trafilatura's ``extract`` on the same page's HTML.
 
-Both are measured in this one run, in process (startup excluded), on pages generated from the
-hand-written fixtures in tests/data/html with varied text, in two weights: ``lean`` (the fixtures as
-written, 4-7 KB of markup) and ``dressed`` (the same pages with what real news pages carry around the
-article: inline scripts and JSON state, meta and link tags, SVG icons, a mega-menu and a footer of
-links; about 100-150 KB of markup, near the HTML size of a typical news page). Text mode is timed end
-to end as the CLI runs it: read_inputs (file read, decoding, hashing) + clean_capture + clean_record +
-``json_line``, over each page flattened to full-page text. trafilatura is timed reading the page's HTML
-file and calling ``extract`` (comments included, as readout's HTML mode asks). The two are interleaved
-page by page in each round and the figure is the median of the rounds' ratios, robust to load on a
-shared machine. HTML mode is printed as well, for scale. Target: text mode at most half of
-trafilatura's time.
+Both are measured in this one run, in process (startup excluded), on pages generated from the hand-written
+fixtures in tests/data/html with varied text, in two weights: ``lean`` (the fixtures as written, 4-7 KB of
+markup) and ``dressed`` (the same pages with what real news pages carry around the article: inline scripts
+and JSON state, meta and link tags, SVG icons, a mega-menu and a footer of links; about 100-150 KB of
+markup, near the HTML size of a typical news page). Text mode is timed end to end as the command runs it
+over a folder of the pages flattened to full-page text: ``clean_all`` (file reads, decoding, hashing, the
+site-furniture pass over all captures, cleaning, near-duplicate signatures; each page in a folder of its
+own, as pages of different sites, so that the menus the generated pages share are not taken as one site's
+furniture, which would flatter the figure) + ``clean_record`` + ``json_line`` for every page. trafilatura
+is timed reading each page's HTML file and calling ``extract`` (comments included, as readout's HTML mode
+asks). Each round times both page by page, in alternating order, and the figure is the median of the
+rounds' ratios, robust to load on a shared machine. HTML mode (``clean_all`` over the HTML files) is
+printed as well, for scale. Target: text mode at most half of trafilatura's time.
 
     .venv/bin/python benchmarks/bench_clean.py [--pages 200] [--repeat 5]
 """
@@ -27,10 +29,8 @@ from pathlib import Path
 
 import trafilatura
 
-from readout.clean import CleanContext, clean_capture
 from readout.clean.render import render
-from readout.ingest import read_inputs
-from readout.model import Capture, ManifestEntry
+from readout.pipeline.run import clean_all
 from readout.records import clean_record, json_line
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "data" / "html"
@@ -107,67 +107,81 @@ def build(folder: Path, pages: int, dressed: bool, seed: int = 7) -> tuple[list[
     return html_paths, text_paths
 
 
-def readout_page(path: Path, mode: str, context: CleanContext) -> int:
-    size = 0
-    for capture in read_inputs([str(path)]):
-        assert isinstance(capture, Capture), capture
-        article = clean_capture(capture, mode, context)
-        record = clean_record(ManifestEntry(capture.source, capture.url, capture.id, "ok"), article)
-        size += len(json_line(record))
-    return size
+def readout_run(folder: Path, mode: str) -> int:
+    """``readout clean --mode MODE --jsonl FOLDER`` in process: every record as the command writes it."""
+    records = (clean_record(entry, article) for entry, article in clean_all([str(folder)], mode))
+    return sum(len(json_line(record)) for record in records)
 
 
 def trafilatura_page(path: Path) -> int:
     return len(trafilatura.extract(path.read_bytes().decode("utf-8"), include_comments=True) or "")
 
 
-def timed(function, path: Path) -> float:
+def timed(function, *args) -> float:
     started = time.perf_counter()
-    function(path)
+    function(*args)
     return time.perf_counter() - started
 
 
+def paired_round(text_folder: Path, html_paths: list[Path]) -> tuple[float, float]:
+    """One round: the command's run over the text folder, one record at a time, each timed next to
+    trafilatura on the same page's HTML (the order alternating page by page), so that a burst of load on
+    a shared machine hits both alike. The command reads every capture and finds the site furniture before
+    its first record: that work is timed with the first record."""
+    records = clean_all([str(text_folder)], "text")
+
+    def next_record() -> int:
+        entry, article = next(records)
+        return len(json_line(clean_record(entry, article)))
+
+    text_total = traf_total = 0.0
+    for n, html_path in enumerate(html_paths):
+        if n % 2:
+            traf_total += timed(trafilatura_page, html_path)
+            text_total += timed(next_record)
+        else:
+            text_total += timed(next_record)
+            traf_total += timed(trafilatura_page, html_path)
+    assert next(records, None) is None  # one record per page, no more
+    return text_total, traf_total
+
+
 def measure(pages: int, repeat: int, dressed: bool) -> float:
-    """Per-round ratios of text mode to trafilatura, each round timing both on every page back to back (the
-    order alternating page by page), so that a burst of load on a shared machine hits both alike; the
-    median of the rounds' ratios is the figure. HTML mode is timed in each round too, for scale, in a pass of
-    its own after the pairs: it runs trafilatura itself, so timed between them it would hand trafilatura's
-    code and data warm to every other trafilatura call and cold to every other text-mode call."""
-    context = CleanContext()
+    """Per-round ratios of text mode to trafilatura (``paired_round``); the median of the rounds' ratios is
+    the figure. HTML mode is timed in each round too, for scale, after the pairs: it runs trafilatura
+    itself, so timed between them it would hand trafilatura's code and data warm."""
     with tempfile.TemporaryDirectory() as folder:
-        html_paths, text_paths = build(Path(folder), pages, dressed)
+        root = Path(folder)
+        (root / "html").mkdir()
+        (root / "text").mkdir()
+        html_paths, text_paths = build(root, pages, dressed)
+        for path in html_paths:
+            path.rename(root / "html" / path.name)
+        for path in text_paths:  # a folder per page: as from as many sites, no furniture shared between them
+            (root / "text" / path.stem).mkdir()
+            path.rename(root / "text" / path.stem / path.name)
+        html_paths = sorted((root / "html").iterdir())
+        text_paths = sorted((root / "text").glob("*/*.txt"))
         html_kb = statistics.fmean(p.stat().st_size for p in html_paths) / 1024
         text_kb = statistics.fmean(p.stat().st_size for p in text_paths) / 1024
-        fixtures = len(list(FIXTURES.glob("*.html")))
-        for n in range(fixtures):  # warm-up on one page of each fixture: lazy imports and one-time caches
-            readout_page(text_paths[n], "text", context)
-            readout_page(html_paths[n], "html", context)
-            trafilatura_page(html_paths[n])
+        readout_run(root / "text", "text")  # warm-up: lazy imports and one-time caches
+        readout_run(root / "html", "html")
+        trafilatura_page(html_paths[0])
         text_ms: list[float] = []
         traf_ms: list[float] = []
         html_ms: list[float] = []
         ratios: list[float] = []
         for _ in range(repeat):
-            text_total = traf_total = html_total = 0.0
-            for n, (text_path, html_path) in enumerate(zip(text_paths, html_paths, strict=True)):
-                if n % 2:
-                    traf = timed(trafilatura_page, html_path)
-                    text = timed(lambda p: readout_page(p, "text", context), text_path)
-                else:
-                    text = timed(lambda p: readout_page(p, "text", context), text_path)
-                    traf = timed(trafilatura_page, html_path)
-                text_total += text
-                traf_total += traf
-            for html_path in html_paths:  # apart from the pairs (see above)
-                html_total += timed(lambda p: readout_page(p, "html", context), html_path)
-            ratios.append(text_total / traf_total)
-            text_ms.append(text_total / pages * 1000)
-            traf_ms.append(traf_total / pages * 1000)
-            html_ms.append(html_total / pages * 1000)
+            text, traf = paired_round(root / "text", html_paths)
+            html = timed(readout_run, root / "html", "html")
+            ratios.append(text / traf)
+            text_ms.append(text / pages * 1000)
+            traf_ms.append(traf / pages * 1000)
+            html_ms.append(html / pages * 1000)
     weight = "dressed" if dressed else "lean"
     ratio = statistics.median(ratios)
     print(f"\n{weight} pages: {pages} (HTML {html_kb:.1f} KB, text {text_kb:.1f} KB on average), "
-          f"{repeat} interleaved rounds")
+          f"{repeat} rounds")
     print(f"{'':34}{'median ms/page':>16}{'min':>8}{'max':>8}")
     for name, values in (("readout clean --mode text (e2e)", text_ms),
                          ("trafilatura.extract (baseline)", traf_ms),

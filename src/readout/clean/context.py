@@ -40,10 +40,17 @@ def site_of(capture: Capture) -> str:
 
 
 def build_context(captures: Iterable[Capture]) -> CleanContext:
-    """The lines found in ``MIN_CAPTURES`` or more captures of the same site (host, else folder)."""
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    """The lines found in ``MIN_CAPTURES`` or more captures of the same site (host, else folder). A site
+    with fewer captures than that can have no such line: its captures are not read line by line."""
+    sites: dict[str, list[Capture]] = defaultdict(list)
     for capture in captures:
-        seen = {normalise_line(line) for line in capture.text.split("\n")}
-        counts[site_of(capture)].update(line for line in seen if line and len(line) <= MAX_CHARS)
+        sites[site_of(capture)].append(capture)
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for site, members in sites.items():
+        if len(members) < MIN_CAPTURES:
+            continue
+        for capture in members:
+            seen = {normalise_line(line) for line in capture.text.split("\n")}
+            counts[site].update(line for line in seen if line and len(line) <= MAX_CHARS)
     repeated = {line for per_site in counts.values() for line, n in per_site.items() if n >= MIN_CAPTURES}
     return CleanContext(site_boilerplate=frozenset(repeated))

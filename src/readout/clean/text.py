@@ -58,6 +58,12 @@ def may_be_credit(lower: str) -> bool:
 # Words without which a line with no digit is no capture-time widget or relative timestamp.
 TIME_CUES = ("left", "countdown", "today", "now", "yesterday")
 TIME_CUE = re.compile("|".join(TIME_CUES))
+# Every cue of the phrase tests below in one factored search of a lower-cased line: the credit cues
+# (``may_be_credit``; the photo words alone, a superset), the time cues, the comment form and boilerplate
+# phrases and "sign up". A line holding none of them (most) is spared each test's own scans.
+PHRASE_CUE = re.compile(rules.factored_alternatives([
+    "/", r"\)$", "getty", "reuters", "afp", "ap photo", "photo", "picture", "image", "credit", "sign up",
+    *TIME_CUES, rules.FORM_OR_BOILERPLATE_SEARCH.pattern]))
 # Code points ``line_features`` counts as CJK characters (two make a word).
 CJK_CHAR = re.compile("[\u3040-\u9fff]")
 # Quoted spans: curly and guillemet quotations, and straight double quotes around text.
@@ -165,11 +171,9 @@ def _terminal(text: str) -> bool:
 
 
 def _capital(text: str) -> bool:
-    for char in text.lstrip("“\"‘'«„(¿¡*-–— "):
-        if char.isalpha():
-            return not char.islower()
-        return char.isdigit()
-    return False
+    """Whether the line opens (after quotes, brackets and dashes) with a capital letter or a figure."""
+    first = text.lstrip("“\"‘'«„(¿¡*-–— ")[:1]
+    return not first.islower() if first.isalpha() else first.isdigit()
 
 
 def sample(text: str) -> str:
@@ -239,7 +243,11 @@ def _table_row(items: list[str]) -> bool:
 
 
 def _capitals(text: str) -> bool:
-    """Written in capitals: most cased letters upper case, and enough letters to tell."""
+    """Written in capitals: most cased letters upper case, and enough letters to tell. A line whose letters
+    after the first are all lower case (most menu items and labels) has at most one capital against at
+    least one small letter, never the share needed: told at once, without counting."""
+    if text[1:].islower():
+        return False
     if text.isascii():
         data = text.encode("ascii")
         upper = len(data) - len(data.translate(None, ASCII_UPPER))
@@ -273,8 +281,9 @@ def rule_label(line: Line, site_furniture: bool, link_aware: bool = False) -> tu
     if "copyright" in starts and rules.COPYRIGHT.match(text):
         return CHROME, "copyright notice", rules.HARD_CHROME_COST
     furniture_sized = len(text) <= rules.FURNITURE_MAX_CHARS
+    cued = PHRASE_CUE.search(lower) is not None
     if ("caption" in starts and rules.CAPTION.match(text)) or (
-            furniture_sized and not line.sentence and may_be_credit(lower)
+            cued and furniture_sized and not line.sentence and may_be_credit(lower)
             and rules.CREDIT_TAIL.search(lower)):
         return METADATA, "image caption or credit", 0.0
     if (line.words <= rules.BYLINE_MAX_WORDS and (not line.sentence or line.words <= 5)
@@ -291,7 +300,7 @@ def rule_label(line: Line, site_furniture: bool, link_aware: bool = False) -> tu
             else "reading_time" in starts and rules.READING_TIME.match(text)):
         return METADATA, "relative timestamp or reading time", 0.0
     if line.words <= rules.RELATIVE_TIME_MAX_WORDS or not line.prose:  # stamps and widgets are short
-        timely = digit or TIME_CUE.search(lower) is not None
+        timely = digit or (cued and TIME_CUE.search(lower) is not None)
         if (timely and line.words <= rules.RELATIVE_TIME_MAX_WORDS
                 and rules.RELATIVE_TIME_SEARCH.search(lower)):
             return METADATA, "relative timestamp or reading time", 0.0
@@ -313,7 +322,7 @@ def rule_label(line: Line, site_furniture: bool, link_aware: bool = False) -> tu
         return CHROME, "in another language than the article", rules.HARD_CHROME_COST
     if line.nav:  # before the costlier phrase searches: most lines of a page's furniture are menus
         return CHROME, "navigation, share or account links", rules.SOFT_CHROME_COST
-    if line.words <= rules.BOILERPLATE_MAX_WORDS and (
+    if cued and line.words <= rules.BOILERPLATE_MAX_WORDS and (
             rules.FORM_OR_BOILERPLATE_SEARCH.search(lower) or "sign up" in lower):
         if rules.COMMENT_FORM_SEARCH.search(lower):
             return CHROME, "comment form", rules.HARD_CHROME_COST
@@ -793,8 +802,8 @@ def _removals(raw: list[str], labels: dict[int, tuple[str, str]], title_lines: L
         if i in title:
             continue
         label, reason = labels[i]
-        if runs and runs[-1][2:] == (label, reason) and all(
-                not raw[j].strip() for j in range(runs[-1][1] + 1, i)):  # only blank lines between
+        if runs and runs[-1][2:] == (label, reason) and (
+                i == runs[-1][1] + 1 or not any(map(str.strip, raw[runs[-1][1] + 1:i]))):  # blanks between
             runs[-1] = (runs[-1][0], i, label, reason)
         else:
             runs.append((i, i, label, reason))

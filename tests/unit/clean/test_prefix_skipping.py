@@ -68,3 +68,35 @@ def test_the_joint_phrase_search_finds_every_form_or_boilerplate_line():
     assert len(held) > 1000  # the fuzz reaches both lists
     assert all(rules.FORM_OR_BOILERPLATE_SEARCH.search(line) for line in held)
     assert not rules.FORM_OR_BOILERPLATE_SEARCH.search("the talks ended late on tuesday evening.")
+
+
+def test_the_capitals_shortcut_agrees_with_counting_the_letters():
+    from readout.clean.text import _capitals
+
+    def counted(text: str) -> bool:
+        upper, lower = sum(map(str.isupper, text)), sum(map(str.islower, text))
+        letters = sum(map(str.isalpha, text))
+        return (letters >= rules.CAPS_MIN_LETTERS and upper + lower > 0
+                and upper >= rules.CAPS_SHARE * (upper + lower))
+
+    chooser = random.Random(12)
+    pool = "aAbBeEzZ ÉéДд日 0123.:-"
+    lines = ["".join(chooser.choice(pool) for _ in range(chooser.randint(0, 12))) for _ in range(20000)]
+    lines += corpus()
+    assert sum(map(counted, lines)) > 500  # the fuzz reaches lines in capitals
+    assert all(_capitals(line) == counted(line) for line in lines)
+
+
+def test_the_joint_cue_search_finds_every_line_a_phrase_test_could_take():
+    from readout.clean.text import PHRASE_CUE, TIME_CUE, may_be_credit
+
+    chooser = random.Random(8)
+    pool = [*"abcdefghijklmnopqrstuvwxyz /():-.", "getty", "afp", "photo", "credit", "today", "now",
+            "sign up", "privacy policy", "cancel reply", "newsletter", "all rights reserved", "yesterday"]
+    lines = ["".join(chooser.choice(pool) for _ in range(chooser.randint(1, 10))) for _ in range(20000)]
+    lines += [line.lower() for line in corpus()]
+    taken = [line for line in lines if may_be_credit(line) or TIME_CUE.search(line) or "sign up" in line
+             or rules.FORM_OR_BOILERPLATE_SEARCH.search(line)]
+    assert len(taken) > 1000
+    assert all(PHRASE_CUE.search(line) for line in taken)
+    assert not PHRASE_CUE.search("the talks ended late on tuesday evening.")
