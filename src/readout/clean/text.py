@@ -36,6 +36,7 @@ CONTENT, METADATA, CHROME, COMMENT = "content", "metadata", "chrome", "comment"
 WORD = re.compile(r"\w++(?:['’]\w++)*+", re.UNICODE)
 TERMINAL = (".", "!", "?", "…", "。", "！", "？", "؟")
 CLOSERS = "”\"’')]»*"
+OPENERS = "“\"‘'«„(¿¡*-–— "  # what may come before a sentence's first letter
 ENOUGH_ASCII_LETTERS = re.compile(rf"[A-Za-z](?:[^A-Za-z]*[A-Za-z]){{{rules.SCRIPT_MIN_LETTERS - 1}}}")
 # ASCII letters of each case, deleted from a line's bytes to count them (``bytes.translate`` deletes in C).
 ASCII_UPPER = string.ascii_uppercase.encode("ascii")
@@ -107,6 +108,7 @@ class Line(NamedTuple):
     foreign: bool
     nav: bool
     caps: bool
+    lower: str  # ``text`` in lower case, as the phrase tests read it
 
 
 def script_of(text: str) -> str | None:
@@ -170,12 +172,6 @@ def _terminal(text: str) -> bool:
     return text.rstrip().rstrip(CLOSERS).endswith(TERMINAL)
 
 
-def _capital(text: str) -> bool:
-    """Whether the line opens (after quotes, brackets and dashes) with a capital letter or a figure."""
-    first = text.lstrip("“\"‘'«„(¿¡*-–— ")[:1]
-    return not first.islower() if first.isalpha() else first.isdigit()
-
-
 def sample(text: str) -> str:
     """The text itself, or its head and tail when it is longer than ``rules.FEATURE_SAMPLE_CHARS``."""
     if len(text) <= rules.FEATURE_SAMPLE_CHARS:
@@ -184,13 +180,14 @@ def sample(text: str) -> str:
     return f"{text[:half]} {text[-half:]}"
 
 
-def line_features(number: int, text: str, language: str | None, doc_script: str | None,
-                  words: list[str] | None = None) -> Line:
+def line_features(number: int, text: str, lower: str, words: list[str], language: str | None,
+                  doc_script: str | None) -> Line:
     """The features of one line, measured against the capture's language and script. A very long line is
     measured on its head and tail (``sample``), its word count scaled up: bounded time on any input.
-    ``words``: ``tokens(sample(text))`` when the caller has them already."""
-    full_length, text = len(text), sample(text)
-    words = tokens(text) if words is None else words
+    ``lower`` and ``words``: the sample in lower case and its tokens, which the caller has already."""
+    full_length = len(text)
+    if full_length > rules.FEATURE_SAMPLE_CHARS:
+        text = sample(text)
     ascii_only = text.isascii()
     cjk = 0 if ascii_only else len(CJK_CHAR.findall(text)) // 2
     count = (len(words) + cjk) * full_length // max(1, len(text))
@@ -198,7 +195,9 @@ def line_features(number: int, text: str, language: str | None, doc_script: str 
     own_hits = sum(map(own.__contains__, words))
     stop_ratio = own_hits / len(words) if words and own else (1.0 if count else 0.0)
     tail = text.rstrip()
-    terminal, capital = tail.rstrip(CLOSERS).endswith(TERMINAL), _capital(text)
+    terminal = tail.rstrip(CLOSERS).endswith(TERMINAL)
+    first = text.lstrip(OPENERS)[:1]  # a capital letter or a figure opens a sentence
+    capital = not first.islower() if first.isalpha() else first.isdigit()
     if ascii_only:  # script_of's own first test, without the call
         script = "latin" if ENOUGH_ASCII_LETTERS.search(text[:rules.SCRIPT_SAMPLE_CHARS]) else None
     else:
@@ -222,7 +221,7 @@ def line_features(number: int, text: str, language: str | None, doc_script: str 
     nav = not sentence and bool(words) and _nav(text, words)
     caps = count <= rules.CAPS_MAX_WORDS and _capitals(text)
     return Line(number, text, count, stop_ratio, terminal, capital, sentence, prose, script, foreign, nav,
-                caps)
+                caps, lower)
 
 
 def _nav(text: str, words: list[str]) -> bool:
@@ -275,8 +274,7 @@ def _pointer(line: Line, link_aware: bool, prefixed: bool = True) -> bool:
 def rule_label(line: Line, site_furniture: bool, link_aware: bool = False) -> tuple[str, str, float] | None:
     """A label, its reason and its cost in the body score, when a rule decides the line on its own.
     ``link_aware``: the caller (HTML mode) knows which text was a link and judges "Read more: ..." itself."""
-    text = line.text.strip()
-    lower = text.lower()
+    text, lower = line.text, line.lower  # stripped already
     starts = rules.LINE_START_BY_PREFIX.get(text[:2], rules.ALL_LINE_START)  # the patterns that may match
     if "copyright" in starts and rules.COPYRIGHT.match(text):
         return CHROME, "copyright notice", rules.HARD_CHROME_COST
@@ -446,9 +444,10 @@ def clean_rendered(source: str, url: str | None, id: str, mode: str, text: str, 
     samples = {h: text if len(text) <= rules.FEATURE_SAMPLE_CHARS else sample(text)
                for h, text in texts.items()}
     doc_script = script_of(sample(" ".join(samples[h] for h in heads[:400])))
-    words = {h: tokens(samples[h]) for h in heads}
+    lowers = {h: samples[h].lower() for h in heads}
+    words = {h: WORD.findall(lowers[h]) for h in heads}  # ``tokens`` of each sample
     language = language_of_tokens(list(words.values()), doc_script)
-    features = {h: line_features(h + 1, texts[h], language, doc_script, words[h]) for h in heads}
+    features = {h: line_features(h + 1, texts[h], lowers[h], words[h], language, doc_script) for h in heads}
     labels: dict[int, tuple[str, str]] = {}  # first line of a unit (0-based) -> (label, reason)
     costs: dict[int, float] = {}
 
