@@ -264,7 +264,7 @@ def _pointer(line: Line, link_aware: bool, prefixed: bool = True) -> bool:
     """A short line leading to other material: "Watch the video:", "Original article:", "(Read more:".
     ``prefixed``: False when the line's first characters open no ``rules.POINTER_PREFIX``."""
     stripped = line.text.strip()
-    if prefixed and not link_aware and rules.POINTER_PREFIX.match(stripped) and not line.sentence:
+    if prefixed and not link_aware and not line.sentence and rules.POINTER_PREFIX.match(stripped):
         return True
     if not stripped.endswith(":") or line.words > rules.POINTER_MAX_WORDS:
         return False
@@ -279,7 +279,8 @@ def rule_label(line: Line, site_furniture: bool, link_aware: bool = False) -> tu
     if "copyright" in starts and rules.COPYRIGHT.match(text):
         return CHROME, "copyright notice", rules.HARD_CHROME_COST
     furniture_sized = len(text) <= rules.FURNITURE_MAX_CHARS
-    cued = PHRASE_CUE.search(lower) is not None
+    # prose runs each test below on its own conditions; a short line is first searched for any cue at all
+    cued = line.prose or PHRASE_CUE.search(lower) is not None
     if ("caption" in starts and rules.CAPTION.match(text)) or (
             cued and furniture_sized and not line.sentence and may_be_credit(lower)
             and rules.CREDIT_TAIL.search(lower)):
@@ -572,7 +573,8 @@ def _find_title(texts: dict[int, str], keys: dict[int, str], features: dict[int,
     candidates = [h for h in candidates
                   if before_keys[keys[h]] == repeats[keys[h]]
                   or features[h].words >= rules.TITLE_LISTED_MIN_WORDS]
-    repeated = [h for h in candidates if repeats[keys[h]] > 1 or _echoed(keys[h], [keys[b] for b in before])]
+    before_key_list = list(before_keys)  # each key once: whether another line echoes it
+    repeated = [h for h in candidates if repeats[keys[h]] > 1 or _echoed(keys[h], before_key_list)]
     if repeated:
         return repeated[0]
     if candidates:
