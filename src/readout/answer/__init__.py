@@ -9,10 +9,17 @@
    sentences that state it (FTS5 BM25 ranks sentences among the event's own documents); caveats from the
    event's attributions, its date's missing year, and the choice between events.
 
+Three questions take other roads: "Who is X?" is answered with the roles the captures give X
+(``identity.py``); a who-question with a verb that is not a meeting's ("Who threatened X?", "Whom did
+X thank?") asks for the actors or the recipients of the events of that verb (``question.read_roles``,
+``match.in_roles``); and a what- or who-question no event record fits may be answered by quoting the
+sentences that hold all its names and words, under strict guards (``fallback.py``).
+
 Statuses: ``answered``; ``no_answer`` when no event fits or the captures leave the asked field empty
 (nothing cited, nothing guessed); ``ambiguous`` when several events fit and nothing in the question
 chooses, each given with its own citations. A question about several events at once (``which``, or a
-plural such as "meetings") is answered with all of them.
+plural such as "meetings") is answered with all of them, and so is a where-question ("Where have A
+and B met?": every place, each with its date as known) or a who-question about who did what to whom.
 """
 
 from __future__ import annotations
@@ -23,12 +30,15 @@ from readout.answer.compose import (
     ANSWERERS,
     Captures,
     Part,
+    join_names,
     label,
     mention_citations,
     source_caveats,
     unknown_text,
     vague_date,
 )
+from readout.answer.fallback import Fallback, sentence_fallback
+from readout.answer.identity import person_roles
 from readout.answer.match import find_events, people_as_sources, time_fit
 from readout.answer.question import Question, read_question
 from readout.model import Answer, Citation, Event
@@ -42,13 +52,18 @@ NO_ANSWER = "No answer in these captures: "
 def answer_question(question: str, store: Store) -> Answer:
     """The extractive answer to ``question`` from ``store``; see the module docstring."""
     read = read_question(question.strip(), store)
+    if read.identity:
+        return _identity(question, read, store)
     matches = find_events(read, store)
     if not matches.chosen:
         reread = people_as_sources(read, store)
         if reread is not read:
             read, matches = reread, find_events(reread, store)
     if not matches.chosen:
-        return _no_answer(question, f"{matches.reason}.")
+        found = sentence_fallback(read, store)
+        if found is None:
+            return _no_answer(question, f"{matches.reason}.")
+        return _from_sentences(question, found, Captures(store), matches.reason)
     if read.kind == "did" and read.times and not any(time_fit(e, read) == "yes" for e in matches.chosen):
         # "Did A meet B on 5 March?" asks whether it happened then: an undated report does not say so.
         times = ", ".join(t.text for t in read.times)
@@ -85,7 +100,74 @@ def answer_question(question: str, store: Store) -> Answer:
             part.text = f"The captures {unknown_text(kind, part.event, read)}."
             part.citations = mention_citations(captures, part.event, limit=1)
     agree = len({p.key for p in parts}) == 1 and parts[0].key is not None
-    return _several(question, read, parts, ambiguous=not (read.plural or agree))
+    return _several(question, read, parts, ambiguous=not (read.plural or agree or _lists(read, kind)))
+
+
+def _lists(read: Question, kind: str) -> bool:
+    """Whether several events answer the question together: "Where have A and B met?" asks for every
+    place, and "Who threatened X?" for everyone who did; a when- or what-question about one meeting
+    among several stays ambiguous."""
+    return kind == "where" or (kind == "who" and bool(read.agents or read.patients or read.verb))
+
+
+def _identity(question: str, read: Question, store: Store) -> Answer:
+    """ "Who is X?" answered with the roles the captures give X, each cited (see ``identity.py``)."""
+    person = read.people[0]
+    if not person.known:
+        return _no_answer(question, f"nothing in these captures names {person.text}.")
+    name, roles = person_roles(read, store)
+    captures = Captures(store)
+    citations: list[Citation] = []
+    items = []
+    for role in roles:
+        citation = captures.quote(role.source, role.sentence.lines, role.sentence.text)
+        if citation is None:
+            continue
+        if citation not in citations:
+            citations.append(citation)
+        items.append(f"\u201c{role.text}\u201d [{citations.index(citation) + 1}]")
+    if not items:
+        return _no_answer(question, f"the captures name {name} but give no title or role for them.")
+    return Answer(
+        question=question,
+        status="answered",
+        answer=f"The captures describe {name} as: {'; '.join(items)}.",
+        event=None,
+        events=(),
+        date=None,
+        citations=tuple(citations),
+        caveats=(
+            "Each role is as the capture cited for it states it, when it was written; "
+            "it may not hold at another time.",
+        ),
+    )
+
+
+def _from_sentences(question: str, found: Fallback, captures: Captures, reason: str | None) -> Answer:
+    """The sentences that hold all the question's names and words, quoted, when no event record fits
+    (see ``fallback.py``)."""
+    citations = list(
+        dict.fromkeys(
+            c for s in found.sentences if (c := captures.quote(s.source, s.lines, s.text)) is not None
+        )
+    )
+    if not citations:
+        return _no_answer(question, f"{reason}.")
+    quoted = " ".join(f"\u201c{c.text}\u201d [{k}]" for k, c in enumerate(citations, start=1))
+    return Answer(
+        question=question,
+        status="answered",
+        answer=f"No event record in these captures fits the question ({reason}); these sentences hold all "
+        f"its names and words: {quoted}",
+        event=None,
+        events=(),
+        date=None,
+        citations=tuple(citations),
+        caveats=(
+            "No event record matched the question: the answer only quotes capture sentences that hold all "
+            "of its names and words, and they may not say exactly what it asks.",
+        ),
+    )
 
 
 def _no_answer(question: str, reason: str) -> Answer:
@@ -163,6 +245,15 @@ def _several(question: str, read: Question, parts: list[Part], ambiguous: bool) 
         )
     else:
         head = f"{len(parts)} events fit the question:"
+        places = list(dict.fromkeys(p.key for p in parts if isinstance(p.key, str) and p.key != "yes"))
+        if read.kind == "where" and places:
+            head = f"{len(parts)} events fit the question; the captures place them in {join_names(places)}:"
+    if read.times and any(not _dated(p.event) for p in parts):
+        times = ", ".join(t.text for t in read.times)
+        caveats.append(
+            f"The captures do not date some of these events, so whether they took place in {times} "
+            "is not known."
+        )
     return Answer(
         question=question,
         status="ambiguous" if ambiguous else "answered",

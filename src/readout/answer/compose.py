@@ -75,7 +75,7 @@ class Captures:
         return quote(self.lines(source), source, lines, text)
 
 
-def _join(names: list[str]) -> str:
+def join_names(names: list[str]) -> str:
     names = list(dict.fromkeys(names))
     if len(names) <= 1:
         return "".join(names)
@@ -95,9 +95,12 @@ def label(event: Event) -> str:
     """A short name for the event: 'the meeting of A and B in P on D', 'the visit of A to B in P'."""
     text = f"the {noun(event)}"
     if event.mode == "visit" and event.actor and event.recipient:
-        text += f" of {_join(list(event.actor))} to {_join(list(event.recipient))}"
+        text += f" of {join_names(list(event.actor))} to {join_names(list(event.recipient))}"
+    elif event.type != "CONSULT" and event.actor and event.recipient:
+        # A directed act ("Tolvan threatened its neighbours") says who acted toward whom.
+        text += f" by {join_names(list(event.actor))} toward {join_names(list(event.recipient))}"
     elif parties(event):
-        text += f" of {_join(parties(event))}"
+        text += f" of {join_names(parties(event))}"
     if event.place:
         text += f" in {event.place}"
     when = short_date(event.date)
@@ -266,7 +269,23 @@ def label_without_date(event: Event) -> str:
     return label(replace(event, date=DateValue()))
 
 
+def answer_doer(captures: Captures, event: Event, question: Question) -> Part:
+    """A who-question with a verb that is not a meeting's: the side of the event the question leaves
+    open (the actors of "Who threatened X?", the recipients of "Whom did X thank?"), cited where the
+    event's own sentences report it. An event whose record leaves that side empty does not answer."""
+    named = {t for c in (*question.agents, *question.patients) for t in c.tokens}
+    side = event.recipient if question.agents and not question.patients else event.actor
+    people = [n for n in side if not (name_tokens(n) & named)]
+    if not people:
+        return Part(event, None)
+    prefer = {t for n in people for t in name_tokens(n)} | ({question.verb} if question.verb else set())
+    citations = mention_citations(captures, event, prefer=prefer)
+    return Part(event, f"{join_names(people)}: {label(event)}.", citations, key=tuple(sorted(people)))
+
+
 def answer_who(captures: Captures, event: Event, question: Question) -> Part:
+    if question.agents or question.patients or question.verb:
+        return answer_doer(captures, event, question)
     named = question.named_tokens
     principal = parties(event)
     present = list(event.also_present)
@@ -284,12 +303,12 @@ def answer_who(captures: Captures, event: Event, question: Question) -> Part:
     citations = _cite_sentences(captures, _sentences_naming(captures, event, tokens)[:MAX_WHO_CITATIONS])
     besides = [n for n in principal if n not in people]
     if question.focus == "attendance" or set(people) <= set(present):
-        text = f"{_join(people)} {'was' if len(people) == 1 else 'were'} present at {label(event)}"
-        text += f", besides {_join(besides)}." if besides else "."
+        text = f"{join_names(people)} {'was' if len(people) == 1 else 'were'} present at {label(event)}"
+        text += f", besides {join_names(besides)}." if besides else "."
     else:
-        text = f"{_join([p for p in people if p in principal])} took part in {label(event)}."
+        text = f"{join_names([p for p in people if p in principal])} took part in {label(event)}."
         if unnamed(present):
-            text += f" Also present: {_join(unnamed(present))}."
+            text += f" Also present: {join_names(unnamed(present))}."
     asked = people if question.focus == "attendance" else [p for p in people if p in principal] or people
     return Part(
         event, text, citations or mention_citations(captures, event, prefer=tokens), key=tuple(sorted(asked))
@@ -300,10 +319,20 @@ def answer_where(captures: Captures, event: Event, question: Question) -> Part:
     if not event.place:
         return Part(event, None)
     tokens = name_tokens(event.place)
-    citations = _cite_sentences(captures, _sentences_naming(captures, event, tokens)[:2])
+    naming = _sentences_naming(captures, event, tokens)
+    # The event's own sentences first: another sentence naming the place may be about another meeting.
+    mentioned = {(m.source, m.lines) for m in event.mentions}
+    naming = [s for s in naming if (s.source, s.lines) in mentioned] + [
+        s for s in naming if (s.source, s.lines) not in mentioned
+    ]
+    citations = _cite_sentences(captures, naming[:2])
+    # The date as the captures give it, so that a list of places tells the occasions apart.
+    when = short_date(event.date)
+    text = f"{_capital(label(replace(event, date=DateValue(), place=None)))} took place in {event.place}"
+    text += f" {when}." if when else "; the captures do not date it."
     return Part(
         event,
-        f"{_capital(label(event))} took place in {event.place}.",
+        text,
         citations or mention_citations(captures, event, prefer=tokens),
         key=event.place,
     )
@@ -518,6 +547,8 @@ UNKNOWN = {
     "source": "name no source for {label}",
     "when": "do not say when {label} took place",
     "who": "name no one else at {label}",
+    "doer": "do not name who acted in {label}",
+    "receiver": "do not name who was on the receiving end of {label}",
     "where": "do not say where {label} took place",
     "how_long": "do not say how long {label} lasted",
     "what": "do not say what was discussed at {label}",
@@ -527,6 +558,8 @@ UNKNOWN = {
 
 
 def unknown_text(kind: str, event: Event, question: Question | None = None) -> str:
+    if kind == "who" and question is not None and (question.agents or question.patients or question.verb):
+        kind = "receiver" if question.agents and not question.patients else "doer"
     text = UNKNOWN[kind].format(label=label(event))
     if question is not None and question.topic and kind in ("what", "which"):
         text += f" about \u201c{' '.join(question.topic)}\u201d"

@@ -11,7 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from readout.answer.question import MONTHS, NameConstraint, Question, TimeConstraint, stem, subject_stems
+from readout.answer.question import (
+    MONTHS,
+    PERSON_LABELS,
+    PLACE_LABELS,
+    NameConstraint,
+    Question,
+    TimeConstraint,
+    lexicon,
+    stem,
+    subject_stems,
+)
 from readout.model import DateValue, Event
 from readout.store import Store, name_tokens
 
@@ -41,16 +51,22 @@ def _events_naming(store: Store, constraints: tuple[NameConstraint, ...]) -> set
     """Events that have, for every constraint, a person (or place) bearing all its name's words.
 
     "Ilsa Varga" is met by an event of "Ilsa Varga", not by one of "Tomas Varga"; when no event bears
-    all the words (a spelling the collection does not use), the surname alone decides.
+    all the words (a spelling the collection does not use), the surname alone decides, but only in a
+    name the captures give a person or place: "Northern Coast Rangers" is not met by "park rangers".
     """
     held: dict[tuple[str, str, str], set[str]] = {}
     for event_id, token, role, name in store.event_names({t for c in constraints for t in c.tokens}):
         held.setdefault((event_id, role, name), set()).add(token)
+    proper = {
+        canonical
+        for _, canonical, label in store.entity_names({c.key for c in constraints})
+        if label in PERSON_LABELS | PLACE_LABELS
+    }
     ids: set[str] | None = None
     for c in constraints:
         fits = [(key, tokens) for key, tokens in held.items() if c.role in (key[1], "any")]
         found = {key[0] for key, tokens in fits if c.tokens <= tokens}
-        found = found or {key[0] for key, tokens in fits if c.key in tokens}
+        found = found or {key[0] for key, tokens in fits if c.key in tokens and key[2] in proper}
         ids = found if ids is None else ids & found
     return ids or set()
 
@@ -100,6 +116,82 @@ def _attributed_to(event: Event, sources: tuple[str, ...]) -> bool:
     return any(set(sources) & name_tokens(f"{a.by} {a.via or ''}") for a in event.attributions)
 
 
+def _holds(names: tuple[str, ...], constraint: NameConstraint) -> bool:
+    tokens = {t for n in names for t in name_tokens(n)}
+    return constraint.tokens <= tokens or constraint.key in tokens
+
+
+def in_roles(event: Event, question: Question) -> bool:
+    """Whether the people the question makes actors act in the event and those it makes recipients
+    receive it ("Who threatened X?" is not answered by a threat X made)."""
+
+    def held(names: tuple[str, ...], c: NameConstraint) -> bool:
+        # A name that is both a party and a place in the events may be the event's place here.
+        return _holds(names, c) or (c.role == "any" and _holds((event.place or "",), c))
+
+    return all(held(event.actor, c) for c in question.agents) and all(
+        held(event.recipient, c) for c in question.patients
+    )
+
+
+def uses_verb(event: Event, verb: str) -> bool:
+    """Whether a sentence the event was read from uses the question's verb (by its stem)."""
+    wanted = stem(verb)
+    return any(stem(w) == wanted for m in event.mentions for w in WORD.findall(m.sentence.lower()))
+
+
+# How many words may stand between an actor's name and its verb ("Vell had then sent"): auxiliaries and
+# adverbs, not a clause of its own.
+VERB_REACH = 3
+
+
+def acts_with_verb(event: Event, verb: str) -> bool:
+    """Whether a sentence the event was read from has one of its actors as the subject of the question's
+    verb: the actor's name stands right before the verb, but for a few function words or adverbs.
+
+    A verb of no type says nothing of the event's own type; that it occurs somewhere in the sentence
+    does not make it the event's ("X will strike any town supplying Y" is no supplying by X).
+    """
+    wanted = stem(verb)
+    actors = {t for name in event.actor for t in name_tokens(name)}
+    stop = set(lexicon()["stopwords"]["words"]) | set(lexicon()["auxiliaries"]["words"])
+    for mention in event.mentions:
+        words = WORD.findall(mention.sentence.lower())
+        for at, word in enumerate(words):
+            if stem(word) != wanted:
+                continue
+            before = [w for w in words[max(0, at - VERB_REACH - 1) : at]]
+            while before and (before[-1] in stop or before[-1].endswith("ly")) and before[-1] not in actors:
+                before.pop()
+            if before and before[-1] in actors:
+                return True
+    return False
+
+
+def _role_filter(candidates: list[Event], question: Question) -> tuple[list[Event], str | None]:
+    """The candidates that fit a who-question's roles and verb, or why none does."""
+    if question.agents or question.patients:
+        candidates = [e for e in candidates if in_roles(e, question)]
+        if not candidates:
+            sides = [f"{c.text} acting" for c in question.agents] + [
+                f"{c.text} on the receiving end" for c in question.patients
+            ]
+            what = "event of that kind" if question.event_types else "event"
+            return [], f"no {what} is reported with {' and '.join(sides)}"
+    if question.verb:
+        said = [e for e in candidates if uses_verb(e, question.verb)]
+        # A verb of a known type prefers the events reported with it; any other verb must be used, and
+        # not of a meeting (see ``read_roles``).
+        if question.verb_required:
+            candidates = [e for e in said if e.type != "CONSULT" and acts_with_verb(e, question.verb)]
+        else:
+            candidates = said or candidates
+        if not candidates:
+            words = f"\u201c{question.verb}\u201d"
+            return [], f"no event with {_describe_names(question)} is reported in words that say {words}"
+    return candidates, None
+
+
 def _describe_names(question: Question) -> str:
     people = [c.text for c in question.people]
     places = [c.text for c in question.places]
@@ -114,8 +206,10 @@ def _describe_names(question: Question) -> str:
 def people_as_sources(question: Question, store: Store) -> Question:
     """The question with a named person who took part in none of the events it asks about, but is who
     an account of them comes from ("What did the observer Ann Vey say about the summit?"), read as
-    its source rather than a party. Asked only when no event fits the question as it reads."""
-    if question.sources or not question.people:
+    its source rather than a party. Asked only when no event fits the question as it reads, and only of
+    a question about what was said or who says so: "Where did the spokesman meet X?" asks about a
+    meeting the spokesman would have taken part in, which his reporting another does not answer."""
+    if question.sources or not question.people or question.focus not in ("discussion", "attribution"):
         return question
     constraints = question.people + question.places
     for person in question.people:
@@ -154,6 +248,9 @@ def find_events(question: Question, store: Store) -> Matches:
         return Matches((), (), "the question names no person, place, time or kind of event to look for")
     if question.event_types:
         candidates = [e for e in candidates if e.type in question.event_types]
+    candidates, reason = _role_filter(candidates, question)
+    if reason:
+        return Matches((), (), reason)
     if question.sources:
         candidates = [e for e in candidates if _attributed_to(e, question.sources)]
         if not candidates:
@@ -164,8 +261,11 @@ def find_events(question: Question, store: Store) -> Matches:
     if not candidates:
         names = _describe_names(question)
         what = "event of that kind" if question.event_types else "event"
+        names = names if names.startswith("in ") else f"with {names}"
         return Matches(
-            (), (), f"no {what} with {names} is reported" if names else f"no {what} fits the question"
+            (),
+            (),
+            f"no {what} {names} is reported" if names.strip() != "with" else f"no {what} fits the question",
         )
     fits = {e.id: time_fit(e, question) for e in candidates}
     kept = [e for e in candidates if fits[e.id] != "no"]

@@ -27,7 +27,7 @@ MONTHS |= {name.lower(): n for n, name in enumerate(calendar.month_abbr) if name
 MONTHS["sept"] = 9
 # Words that may stand between a day and its month or year ("5th of March", "March 5th, 2019").
 ORDINAL_WORDS = frozenset({"st", "nd", "rd", "th", "of"})
-# Words before a name that make it a place ("in Tehran", "at the summit in ...").
+# Words before a name that make it a place ("in Caldera", "at the summit in ...").
 PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "inside", "outside"})
 PERSON_LABELS = frozenset({"PERSON", "PER"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -87,6 +87,13 @@ class Question:
     words: tuple[str, ...]  # content words, for BM25
     topic: tuple[str, ...] = ()  # what the question asks the talks were about ("about the ferry deal")
     sources: tuple[str, ...] = ()  # name words of the source it asks after ("according to the mayor")
+    # Who-questions whose verb is not a meeting's ("Who threatened X?", "Whom did X thank?"): the named
+    # people who must be the event's actors, and those who must be its recipients.
+    agents: tuple[NameConstraint, ...] = ()
+    patients: tuple[NameConstraint, ...] = ()
+    verb: str | None = None  # a who-question's verb ("Who sent X?", "Who thanked X?")
+    verb_required: bool = False  # the verb implies no event type: an event's sentences must use it
+    identity: bool = False  # "Who is X?": the roles the captures give X, not an event
 
     @property
     def named_tokens(self) -> frozenset[str]:
@@ -207,14 +214,14 @@ def split_segments(text: str) -> tuple[list[str], list[str], str]:
     return topic, source, rest
 
 
-def _name_phrases(text: str) -> list[tuple[str, bool]]:
+def name_phrases(text: str) -> list[tuple[str, bool]]:
     """Runs of capitalised words (names), each with whether a place preposition precedes it."""
     tokens = WORD.findall(text)
     titles = set(lexicon()["titles"]["words"])
     phrases, current, after_preposition = [], [], False
     for i, token in enumerate(tokens):
         lower = token.lower()
-        # "al-Assad": a name particle before a hyphen keeps the name capitalised.
+        # "al-Tamir": a name particle before a hyphen keeps the name capitalised.
         initial = token.rsplit("-", 1)[-1][:1] or token[0]
         capital = initial.isupper() and i > 0 and lower not in titles and lower.rstrip(".") not in MONTHS
         if capital:
@@ -232,7 +239,7 @@ def _name_phrases(text: str) -> list[tuple[str, bool]]:
 
 def _role(roles: set[str], after_preposition: bool) -> str:
     """A name's role from the roles the events give it: a name that is both a party and a place in the
-    events ("Damascus" threatened, and the city of a visit) is a place after "in"/"at", else either."""
+    events ("Lenz" threatened, and the city of a visit) is a place after "in"/"at", else either."""
     if "place" in roles and "person" in roles:
         return "place" if after_preposition else "any"
     return "place" if "place" in roles else "person"
@@ -242,9 +249,9 @@ def resolve_names(text: str, store: Store) -> tuple[tuple[NameConstraint, ...], 
     """The people and places a question names, resolved against the store's events and entities."""
     titles = set(lexicon()["titles"]["words"])
     stop = set(lexicon()["stopwords"]["words"])
-    phrases = _name_phrases(text)
+    phrases = name_phrases(text)
     phrase_tokens = [(p, at, name_tokens(p) - titles) for p, at in phrases]
-    # Lower-case words that are event names count too ("what did putin say"), capitalisation aside.
+    # Lower-case words that are event names count too ("what did varga say"), capitalisation aside.
     loose = {t for t in (w.lower() for w in TOKEN.findall(text)) if len(t) >= 3 and t not in stop} - titles
     all_tokens = loose | {t for _, _, ts in phrase_tokens for t in ts}
     event_roles: dict[str, set[str]] = {}
@@ -266,14 +273,14 @@ def resolve_names(text: str, store: Store) -> tuple[tuple[NameConstraint, ...], 
     for phrase, after_preposition, tokens in phrase_tokens:
         covered |= tokens
         if not tokens or tokens in groups:
-            # "Syrian", "Russian": a nationality qualifies the question; it names no party or place.
+            # "Velish", "Tolvan": a nationality qualifies the question; it names no party or place.
             continue
         phrase_words = set(tokens)
         roles = set().union(*(event_roles.get(t, set()) for t in tokens))
         variants = sorted(set().union(*(spelled.get(t, set()) for t in tokens)))
         if not roles and len(variants) == 1:
             # A spelling the captures use for a name they give canonically in another form
-            # ("Shoygu" for "Sergei Shoigu"): the constraint is the canonical name.
+            # ("Kovacz" for "Ilse Kovac"): the constraint is the canonical name.
             canonical = variants[0]
             tokens = name_tokens(canonical) - titles
             roles = {role for _, _, role, _ in store.event_names(tokens)} or set().union(
@@ -303,13 +310,13 @@ def resolve_names(text: str, store: Store) -> tuple[tuple[NameConstraint, ...], 
         # A lower-case word constrains only when the captures name a person or place with it: event
         # parties also include common nouns ("countries", "rebels") that are the question's topic.
         if roles and entity_roles.get(token, set()) - {"other"}:
-            # A word that names both a person and a place in the events ("Damascus" as a party of a
+            # A word that names both a person and a place in the events ("Lenz" as a party of a
             # statement and as a city) is a place after "in"/"at", else either.
             role = roles.pop() if len(roles) == 1 else "place" if token in after_prepositions else "any"
             (places if role != "person" else people).append(
                 NameConstraint(token, role, frozenset({token}), True, token)
             )
-    # A name asked twice ("Putin ... Putin") is one constraint.
+    # A name asked twice ("Varga ... Varga") is one constraint.
     return _distinct(people), _distinct(places)
 
 
@@ -361,6 +368,77 @@ def subject_words(question: Question, skip: set[str] | None = None) -> tuple[str
     return tuple(w for w in question.words if w not in skip and not w.isdigit() and len(w) > 2)
 
 
+IDENTITY = re.compile(r"^\s*who\s*(?:is|was|['’]s)\s+(?P<rest>.+?)[\s?.!]*$", re.IGNORECASE)
+# Auxiliaries after "who"/"whom" that put the named person before the verb ("Whom did X thank?").
+AUXILIARIES = frozenset({"did", "does", "do", "has", "have", "had", "will", "would", "could"})
+
+
+def is_identity(text: str, people: tuple[NameConstraint, ...], places: tuple[NameConstraint, ...]) -> bool:
+    """ "Who is X?" / "Who was X?" with nothing but one person's name (and titles) after it."""
+    found = IDENTITY.match(text)
+    if found is None or len(people) != 1 or places:
+        return False
+    skip = set(lexicon()["titles"]["words"]) | {"the", "a", "an", "mr", "mrs", "ms", "dr"}
+    words = {w.lower() for w in TOKEN.findall(found.group("rest"))} - skip
+    return bool(words) and words <= people[0].tokens | {w for w in words if len(w) < 3}
+
+
+def _verb_at(tokens: list[str], people: tuple[NameConstraint, ...]) -> int | None:
+    """Where a who-question's verb is: right after "who", or after "who(m) did <name>"."""
+    lowered = [t.lower() for t in tokens]
+    if len(lowered) < 2 or lowered[0] not in ("who", "whom"):
+        return None
+    if lowered[1] not in AUXILIARIES:
+        return 1
+    named = {t for c in people for t in c.tokens} | set(lexicon()["titles"]["words"])
+    for i in range(2, len(tokens)):
+        if lowered[i] not in named and not tokens[i][:1].isupper():
+            return i
+    return None
+
+
+def _named_at(tokens: list[str], constraint: NameConstraint) -> int | None:
+    return next((i for i, t in enumerate(tokens) if t.lower() in constraint.tokens), None)
+
+
+def read_roles(
+    text: str, kind: str, focus: str | None, people: tuple[NameConstraint, ...]
+) -> tuple[tuple[NameConstraint, ...], tuple[NameConstraint, ...], str | None, bool]:
+    """Who the named people are in a who-question whose verb is not a meeting's, its verb, and whether
+    that verb has no type (and so must be used by the event's own sentences).
+
+    A name before the verb ("Whom did X thank?") is the one who acts; after it ("Who thanked X?") the
+    one acted on; after "by" the one who acts again. Meetings are left to the meeting rules: their
+    parties are symmetric, and so is a verb that only carries a meeting word ("Who held talks with X?").
+    A verb the lexicon gives no type ("Who sent X to Y?", "Who instructed X to visit Y?") is returned as
+    required: only events whose own sentences use it answer, and never a meeting, whose record has no
+    place for who sent or instructed whom. A typed verb is returned too, to prefer the events reported
+    with it ("thank" among statements of support).
+    """
+    if kind != "who" or focus in ("attendance", "attribution") or not people:
+        return (), (), None, False
+    tokens = WORD.findall(text)
+    at = _verb_at(tokens, people)
+    if at is None:
+        return (), (), None, False
+    stop = set(lexicon()["stopwords"]["words"])
+    type_words = lexicon()["event_types"]["words"]
+    verb = tokens[at].lower()
+    if verb in stop or tokens[at][:1].isupper() or len(verb) < 3:
+        return (), (), None, False
+    after = next((t.lower() for t in tokens[at + 1 :] if t.lower() not in ("a", "an", "the")), "")
+    if "CONSULT" in type_words.get(verb, ()) or (verb not in type_words and after in type_words):
+        return (), (), None, False
+    agents, patients = [], []
+    for c in people:
+        where = _named_at(tokens, c)
+        if where is None:
+            continue
+        by = where > 0 and tokens[where - 1].lower() == "by"
+        (agents if where < at or by else patients).append(c)
+    return tuple(agents), tuple(patients), verb, verb not in type_words
+
+
 def read_question(text: str, store: Store) -> Question:
     lowered = text.lower()
     topic_words, source_words, rest = split_segments(text)
@@ -370,10 +448,14 @@ def read_question(text: str, store: Store) -> Question:
     types = frozenset(t for w in WORD.findall(lowered) for t in type_words.get(w, ()))
     kind = _person_kind(text, question_kind(text))
     plural = kind == "which" or any(_phrase_in(lowered, w) for w in lexicon()["plural_events"]["words"])
+    focus = question_focus(text)
+    # A name both a party and a place in the events ("Who threatened Lenz?") may be either here too.
+    parties = people + tuple(c for c in places if c.role == "any")
+    agents, patients, verb, required = read_roles(text, kind, focus, parties)
     return Question(
         text=text,
         kind=kind,
-        focus=question_focus(text),
+        focus=focus,
         people=people,
         places=places,
         times=time_constraints(text),
@@ -382,4 +464,9 @@ def read_question(text: str, store: Store) -> Question:
         words=content_words(text),
         topic=content_words(" ".join(topic_words)),
         sources=tuple(sorted({t for w in source_words for t in name_tokens(w)} - titles)),
+        agents=agents,
+        patients=patients,
+        verb=verb,
+        verb_required=required,
+        identity=kind == "who" and is_identity(text, people, places),
     )
