@@ -387,6 +387,134 @@ FORM_OR_BOILERPLATE_SEARCH = re.compile(
 # widget buttons); what follows is the page footer.
 THREAD_END_COUNTERS = 2
 
+# The same furniture of comment widgets in the other languages readout reads and in shapes the English
+# patterns above miss (comments.py matches both). Translations of the common systems (WordPress, Disqus,
+# Facebook's plugin, news sites' own threads), as data; none names a site.
+# "Jane dit :", "Ana disse:", "Joke zegt:": translated WordPress and forum author lines.
+SAYS_VERBS_OTHER = ("dit", "a écrit", "dice", "escribió", "escribe", "disse", "escreveu", "diz", "sagt",
+                    "schreibt", "schrieb", "meint", "ha scritto", "scrive", "zegt", "schreef", "schrijft",
+                    "пишет", "написал", "написала", "pisze", "napisał", "napisała", "yazdı", "diyor", "säger",
+                    "skrev")
+AUTHOR_SAYS_OTHER = re.compile(
+    rf"^\s*(?P<name>[^\s].{{0,50}}?)\s+({'|'.join(SAYS_VERBS_OTHER)})\s*:?\s*$", re.IGNORECASE)
+# Comment forms in those languages, as phrases (lower case, matched whole on a line, a closing colon or
+# full stop aside): above the comments they head the thread, after them they close it.
+FORM_PHRASES_OTHER = frozenset({
+    "escribe un comentario", "escribe tu comentario", "deja un comentario", "deja tu comentario",
+    "añade un comentario", "añade tu comentario", "agrega un comentario", "agrega tu comentario",
+    "deja una respuesta", "scrivi un commento", "aggiungi un commento", "lascia una risposta",
+    "deixe seu comentário", "deixe o seu comentário", "deixe um comentário", "deixe uma resposta",
+    "napisz komentarz", "dodaj komentarz", "напишите комментарий", "добавить комментарий",
+    "оставьте комментарий", "plaats een reactie", "laat een reactie achter", "yorum yap", "yorum yaz",
+    "yorumunuzu yazın", "yorum ekle", "schreibe einen kommentar", "schreib einen kommentar",
+    "eine antwort hinterlassen", "laisser une réponse", "أضف تعليقك", "أضف تعليقا", "أضف تعليق",
+    "اترك تعليقا", "اترك تعليق", "اترك تعليقك", "add a comment…", "add a comment...", "write a comment…",
+    "write a comment...", "sign in to comment", "log in to comment"})
+# Other headers of threads, as phrases; a count in brackets may follow ("التعليقات (3)", "Réactions (4)").
+HEADER_PHRASES_OTHER = FORM_PHRASES_OTHER | frozenset({
+    "réagir", "commenter", "comenta", "commenta", "comente", "reageer", "обсуждение", "kommentare anzeigen",
+    "leserkommentare anzeigen", "kommentare einblenden", "leserkommentare einblenden", "réaction",
+    "réactions", "التعليقات", "تعليقات", "leserkommentare"}) | frozenset({  # buttons that load more of them
+    "show more comments", "view more comments", "mehr kommentare laden", "weitere kommentare laden",
+    "mehr kommentare anzeigen", "weitere kommentare anzeigen", "charger plus de commentaires",
+    "voir plus de commentaires", "afficher plus de commentaires", "cargar más comentarios",
+    "ver más comentarios", "mostrar más comentarios", "carica altri commenti", "mostra altri commenti",
+    "carregar mais comentários", "ver mais comentários", "mostrar mais comentários", "meer reacties laden",
+    "meer reacties tonen", "pokaż więcej komentarzy", "załaduj więcej komentarzy",
+    "показать ещё комментарии", "показать еще комментарии", "показать больше комментариев",
+    "загрузить ещё комментарии", "daha fazla yorum yükle", "daha fazla yorum göster",
+    "تحميل المزيد من التعليقات", "عرض المزيد من التعليقات"})
+# Headers of variable shape: "3 réponses à « … »", "4 comentarios en «…»", "Kommentare zu …", "3 تعليقات".
+THREAD_HEADER_OTHER = re.compile(
+    rf"^\s*(\d[\d,.]*\s+({COMMENT_NOUN}|réponses?|respuestas?|risposte|respostas?|antworten|reacties"
+    r"|odpowiedzi|ответ\w*|yanıt|yorum)\s+(à|a|en|em|su|zu|op|do|на|к|için|über|sur|sobre)\b.*"
+    rf"|(leser)?({COMMENT_NOUN}|réactions?)\s+(zu|à|sur|en|sobre|su|a|op|do|к|на|em)\s+\S.*"
+    r"|\d+\s+(ال)?تعليقا?ت?)\s*[:.!]?\s*$", re.IGNORECASE)
+# Reply controls alone: a comment widget has them, a byline, a share bar or a live blog never does, so
+# they confirm a thread that opens without a header under a short article. As phrases, lower case, matched
+# whole on a line, bullets, arrows and a trailing count aside ("Teilen ›", "Me gusta 7"); comments.py
+# writes each lexicon as a tree of shared prefixes, not a long alternation.
+REPLY_PHRASES = frozenset({
+    "reply", "reply ↓", "antworten", "répondre", "responder", "rispondi", "reageren", "beantwoorden",
+    "odpowiedz", "ответить", "відповісти", "yanıtla", "cevapla", "رد", "svara", "balas"})
+# ... and the control line of Facebook's plugin, "Like · Reply · 2d", in its translations.
+REPLY_CONTROL = re.compile(
+    r"^\s*((like|reply)\s*[·•]\s*(like|reply)\b.{0,12}"
+    r"|(gefällt mir|j'aime|me gusta|mi piace|curtir|vind ik leuk|lubię to|нравится|beğen)\s*[·•]\s*\w+"
+    r".{0,12})\s*$", re.IGNORECASE)
+# Other controls of comment widgets in the other languages, as phrases like REPLY_PHRASES: votes, report,
+# share, sign-in and sorting buttons.
+CONTROL_PHRASES_OTHER = frozenset({
+    "beğen", "şikayet et", "إبلاغ", "أعجبني", "curtir", "denunciar", "me gusta", "j'aime", "mi piace",
+    "gefällt mir", "vind ik leuk", "lubię to", "нравится", "пожаловаться", "zgłoś", "respect", "teilen",
+    "partager", "compartir", "condividi", "compartilhar", "delen", "▲", "▼", "load more",
+    "facebook comments plugin", "newest first", "oldest first", "latest first", "neueste zuerst",
+    "älteste zuerst", "plus récents", "plus anciens", "plus récents d'abord", "plus anciens d'abord",
+    "más recientes", "más antiguos", "más recientes primero", "más antiguos primero", "più recenti",
+    "meno recenti", "mais recentes", "mais antigos", "nieuwste eerst", "oudste eerst", "najnowsze",
+    "najstarsze", "сначала новые", "сначала старые", "новые", "старые", "en yeni", "en eski", "anmelden",
+    "einloggen", "registrieren", "se connecter", "connexion", "s'inscrire", "iniciar sesión", "registrarse",
+    "accedi", "registrati", "entrar", "cadastre-se", "inloggen", "registreren", "zaloguj", "zaloguj się",
+    "войти", "регистрация", "giriş yap", "kayıt ol", "تسجيل الدخول"})
+# The controls of variable shape: "Replying to X" lines, reply counts, sorting menus.
+THREAD_CONTROLS_OTHER = re.compile(
+    r"^\s*((replying to|in reply to|en respuesta a|als antwort auf|en réponse à|in risposta a|em resposta a"
+    r"|в ответ|w odpowiedzi( do)?|als reactie op)\s+\S.{0,40}"
+    r"|\d+\s+(antworten|réponses|respuestas|risposte|respostas|reacties|odpowiedzi|ответ\w*|yanıt)"
+    r"|(sortieren nach|trier par|ordenar por|ordina per|sorteer op|sortuj)\b.*)\s*$",
+    re.IGNORECASE)
+# Timestamps under an author: "2 saat önce", "منذ ساعتين", "14.06.2025, 19:12 Uhr", "8 juin 2025 à 14 h 12",
+# "gestern, 18:30", and the bare ages of Facebook and OpenWeb ("5h", "2d", "3 d").
+COMMENT_TIMESTAMP_OTHER = re.compile(
+    r"^\s*[•·]?\s*(\d+\s+\w+\s+önce|منذ\s+\S+(\s+\S+)?|\d{1,2}[./]\d{1,2}[./]\d{2,4},?\s+(um\s+)?\d{1,2}[:.]\d{2}"
+    r"(\s*uhr)?|.{0,30}\b\d{1,2}[:.]\d{2}\s*uhr|.{0,30}\b\d{4}\s+à\s+\d{1,2}\s*h\s*\d{2}(\s*min)?"
+    r"|(gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|ontem|hoje|gisteren|vandaag|wczoraj|dzisiaj"
+    r"|вчера|сегодня|dün|bugün|أمس|اليوم)(,?\s*(um|à|a las|alle|às|om|o|в)?\s*\d{1,2}[:.h]\d{2})?"
+    r"|à l'instant|gerade eben|hace un momento|poco fa|agora mesmo|zojuist|przed chwilą|только что"
+    r"|az önce|الآن|\d{1,3}\s?[smhdwy])\s*$", re.IGNORECASE)
+# A thread without a header under a short article (less prose than THREAD_MIN_ARTICLE_WORDS before it)
+# still opens once the article has begun, at least this many sentences after its first prose line (a
+# headline or standfirst, or a forum's opening post under its title), when its rhythm cannot be a
+# byline's: its entries come with a reply control or "X says:" lines, or at least THREAD_MIN_ENTRIES_SHORT
+# entries alternate with text (a byline block is names and dates with no text between them).
+THREAD_MIN_SENTENCES_SHORT = 1
+THREAD_MIN_ENTRIES_SHORT = 3
+# ... the text of a comment in that rhythm is one to three lines (a paragraph each) before the next entry;
+# the paragraphs of an article under a byline run longer.
+COMMENT_GAP_MAX = 3
+# Lines above the first comment that open no entry (a sign-in link, a notice on the rules of the thread)
+# are the thread's header when its first entry opens within this many lines after them; a name that opens
+# a comment without a stamp is followed by its text and a control, not by an entry.
+HEADER_STACK_LINES = 3
+# Page furniture after a thread in the other languages, lower case, found anywhere in a short line: legal
+# links, rights notices and most-read lists close the thread (the English ones are BOILERPLATE_PATTERNS',
+# COPYRIGHT's and RELATED_HEADING's). Factored (``factored``): searched in every line of a thread.
+THREAD_END_OTHER = factored(re.compile(
+    r"impressum|datenschutz|alle rechte vorbehalten|meistgelesen|mentions légales|tous droits réservés"
+    r"|les plus lus|aviso legal|política de privacidad|todos los derechos reservados|lo más visto"
+    r"|lo más leído|note legali|tutti i diritti riservati|i più letti|termos de uso|política de privacidade"
+    r"|todos os direitos reservados|mais lidas|alle rechten voorbehouden|meest gelezen|polityka prywatności"
+    r"|wszelkie prawa zastrzeżone|najczęściej czytane|все права защищены|самое читаемое"
+    r"|tüm hakları saklıdır|gizlilik politikası|en çok okunan|künye|جميع الحقوق محفوظة|الأكثر قراءة"))
+# ... in a line of at most this many words ("© 2025 Kurier Gminny. Wszelkie prawa zastrzeżone."): a comment
+# that mentions a privacy policy runs longer, and is not searched.
+THREAD_END_MAX_WORDS = 8
+# The words that open a timestamp without a digit (COMMENT_TIMESTAMP, COMMENT_TIMESTAMP_OTHER), lower case:
+# a line with no digit that opens with none of them is no timestamp or date, without a try of the patterns.
+STAMP_WORDS = ("yesterday", "today", "just now", "gestern", "heute", "gerade eben", "hier", "aujourd'hui",
+               "à l'instant", "ayer", "hoy", "hace un momento", "ieri", "oggi", "poco fa", "ontem", "hoje",
+               "agora mesmo", "gisteren", "vandaag", "zojuist", "wczoraj", "dzisiaj", "przed chwilą", "вчера",
+               "сегодня", "только что", "dün", "bugün", "az önce", "أمس", "اليوم", "الآن", "منذ")
+# What every match of COMMENT_TIMESTAMP_OTHER with a digit that COMMENT_TIMESTAMP misses holds: a date
+# separator ("14.06.2025", "02/06/2025"), "Uhr" or "uhr", " à " ("8 juin 2025 à 14 h 12"), "önce", "منذ", or
+# else it is a bare age ("5h", "12 d") of at most STAMP_BARE_MAX_CHARS: a line of digits without any
+# ("Footer link 12", "Top 10 stories") skips the pattern. Substrings, as a regex search costs more here.
+STAMP_CUES_OTHER = (".", "/", "hr", " à ", "önce", "منذ")
+STAMP_BARE_MAX_CHARS = 8
+# Timestamps and dates fit in this many characters (COMMENT_TIMESTAMP's "<up to 40 characters> 4:12 pm" is
+# the longest): a longer line (a comment's text) is not tried against their patterns.
+STAMP_MAX_CHARS = 64
+
 # --- opinion -------------------------------------------------------------------------------------------
 
 # The outlet's own first-person voice outside quotation marks: an editorial or opinion paragraph.
