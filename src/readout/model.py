@@ -251,6 +251,7 @@ class EventMention:
     source: str
     opinion: bool = False
     back_reference: bool = False  # "their last meeting a few months ago": a mention of an earlier event
+    reported: str | None = None  # the capture's stated publication day: a link anchor, never a date
 
 
 @dataclass(frozen=True)

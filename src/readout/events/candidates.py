@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
-from readout.events.lexicon import Predicate, predicates, rules, word_set
+from readout.events.lexicon import Predicate, meeting_cue, predicates, rules, word_set
 from readout.events.roles import (
     EntityIndex,
     Value,
@@ -23,11 +23,12 @@ from readout.events.roles import (
     named,
     phrase_tokens,
     resolve,
+    title_heads,
 )
 from readout.events.speech import Account
 
 PLACE_PREPS = ("in", "at", "to")
-# Dependents that make a plural noun specific ("Syrian rebels", "the countries", "countries of the bloc"):
+# Dependents that make a plural noun specific ("Verosan rebels", "the countries", "countries of the bloc"):
 # a plural with none of them is generic; a preposition counts only with a noun object ("countries of
 # arming" is the accusation's content, not which countries).
 GENERIC_MODIFIERS = frozenset({"det", "amod", "compound", "poss", "nummod", "nmod", "appos", "relcl", "acl"})
@@ -147,6 +148,8 @@ def _slot(token: Token, slot: str, governor: Token | None) -> list[Token]:
                 found = found or _prep_objects(pobj, prep)  # "agreed to a ceasefire with X"
         if not found and governor is not None:
             found = _prep_objects(governor, prep)
+        for appos in [] if found else [c for c in token.children if c.dep_ == "appos"]:
+            found = found or _prep_objects(appos, prep)  # "the call, the first between X and Y"
         return found
     if slot == "gov_subj" and governor is not None:
         found = subject_token(governor)
@@ -154,7 +157,18 @@ def _slot(token: Token, slot: str, governor: Token | None) -> list[Token]:
     if slot == "poss":
         found = child(token, "poss")
         return [found] if found is not None else []
+    governed = token.dep_ == "pobj" and token.head.dep_ == "prep"
+    if slot == "clause_subj" and governed and _prep_objects(token, "with"):
+        verb = token.head.head  # "X returned from P after talks with Y": X had the talks (with Y named)
+        found = subject_token(verb) if verb.pos_ in ("VERB", "AUX") else None
+        return [found] if found is not None else []
     return []
+
+
+# Words that make a plural noun a pair ("the two leaders", "both presidents").
+PAIR_WORDS = frozenset({"two", "both"})
+# Object pronouns that stand for one person ("received him"); "them" and "it" are too often groups or things.
+OBJECT_PRONOUNS = frozenset({"him", "her"})
 
 
 def _speaker_for_pronoun(token: Token, index: EntityIndex) -> Value | None:
@@ -167,6 +181,46 @@ def _speaker_for_pronoun(token: Token, index: EntityIndex) -> Value | None:
         if subject is not None and subject.pos_ != "PRON":
             return resolve(subject, index)
     return None
+
+
+def _object_antecedent(token: Token, index: EntityIndex) -> Value | None:
+    """'X arrived at the palace, where Y received him': a personal pronoun as the object of a clause
+    refers to the named person who is the subject of a clause above it (not the clause's own subject)."""
+    if token.lower_ not in OBJECT_PRONOUNS or token.dep_ not in ("dobj", "pobj", "dative"):
+        return None
+    verb = token.head if token.dep_ != "pobj" else token.head.head
+    own = child(verb, "nsubj")
+    clause = verb
+    while clause.head.i != clause.i:
+        clause = clause.head
+        subject = child(clause, "nsubj") or child(clause, "nsubjpass")
+        if clause.pos_ in ("VERB", "AUX") and subject is not None and subject.pos_ != "PRON":
+            if own is not None and subject.i == own.i:
+                continue
+            value = resolve(subject, index)
+            return value if value is not None and value.label == "PERSON" else None
+    return None
+
+
+def _pair_named_before(token: Token, index: EntityIndex) -> list[Value]:
+    """'the two leaders', 'both presidents': the last two people named before the phrase, in its own or
+    the previous sentence, when exactly two are named there; a group of two the text has just introduced."""
+    bare = token.lower_ in PAIR_WORDS and token.dep_ in ("nsubj", "nsubjpass")  # "and the two pledged"
+    if not bare and (token.pos_ != "NOUN" or token.tag_ != "NNS" or index.entity(token) is not None):
+        return []
+    paired = any(c.dep_ in ("nummod", "det", "predet") and c.lower_ in PAIR_WORDS for c in token.children)
+    if not (bare or paired):
+        return []
+    sent = token.sent
+    start = token.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    people: dict[str, int] = {}
+    for t in token.doc[start : token.i]:
+        entity = index.entity(t)
+        if entity is not None and entity.label == "PERSON" and title_heads(entity.canonical) is None:
+            people.setdefault(entity.canonical, t.i)
+    if len(people) != 2:
+        return []
+    return [Value(name, "PERSON", token.i) for name in people]
 
 
 def _nationality_pairs(head: Token, index: EntityIndex) -> list[Value]:
@@ -195,7 +249,12 @@ def _values(tokens: list[Token], index: EntityIndex) -> list[Value]:
             if pairs:
                 out.extend(v for v in pairs if v.name not in {o.name for o in out})
                 continue
-            value = resolve(head, index)
+            pair = _pair_named_before(head, index)
+            if pair:
+                out.extend(v for v in pair if v.name not in {o.name for o in out})
+                continue
+            value = _object_antecedent(head, index) if head.pos_ == "PRON" else None
+            value = value or resolve(head, index)  # a pronoun otherwise: the last person named before it
             if value is None and head.pos_ == "PRON":
                 value = _speaker_for_pronoun(head, index)
             if value is None:
@@ -314,7 +373,10 @@ def _co_parties(verb: Token, actor: list[Value], index: EntityIndex) -> list[Val
 
 
 def place_name(token: Token, index: EntityIndex) -> str | None:
-    """A place the token names: a place entity, or a name the gazetteer knows (taggers mislabel cities)."""
+    """A place the token names: a place entity, or a name the gazetteer knows (taggers mislabel cities);
+    never a word the tagger reads as a date or number ("in March": a gazetteer knows a town called March)."""
+    if token.ent_type_ in meeting_cue("not_places"):
+        return None
     entity = index.entity(token)
     if entity is not None and entity.label in ("GPE", "LOC", "FAC"):
         return entity.canonical
@@ -342,6 +404,17 @@ def _future(verb: Token) -> bool:
     if verb.dep_ == "xcomp" and verb.head.lower_ in rules()["future_shift"]["scheduled"]:
         return True  # "is due to meet", "is expected to sign"
     return any(c.dep_ == "aux" and c.lower_ in markers for c in verb.children)
+
+
+def _conditioned(verb: Token) -> bool:
+    """'X could expel diplomats if ...': force or sanction that a modal of possibility puts on a condition
+    is a threat, like a future one (``rules.json`` ``conditional_threats``)."""
+    cue = rules()["conditional_threats"]
+    modal = any(c.dep_ == "aux" and c.lower_ in cue["modals"] for c in verb.children)
+    return modal and any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cue["marks"] for m in c.children)
+        for c in verb.children
+    )
 
 
 def _negated(verb: Token) -> bool:
@@ -401,6 +474,27 @@ def _joint_entry(token: Token) -> Predicate | None:
     return None
 
 
+def _conditional_threat(token: Token) -> Predicate | None:
+    """'X would take every necessary measure if Y ...', 'X will respond if ...': a future response on a
+    condition threatens (``rules.json`` ``conditional_threats``); 'take' only with a measure as object."""
+    cue = rules()["conditional_threats"]
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma not in cue["verbs"]:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in rules()["future_shift"]["markers"] for c in token.children):
+        return None
+    obj = child(token, "dobj")
+    if lemma == "take" and (obj is None or obj.lemma_.lower() not in cue["objects"]):
+        return None
+    conditional = any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cue["marks"] for m in c.children)
+        for c in token.children
+    )
+    if not conditional:
+        return None
+    return Predicate(lemma, (), "VERB", "THREATEN", None, cue["cameo"], ("subj",), ("prep:against",))
+
+
 def _generic(token: Token) -> bool:
     """'Any country that supports X': a condition on whoever would act, not an event (``rules.json``
     ``generic_antecedents``)."""
@@ -410,12 +504,22 @@ def _generic(token: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in determiners for c in token.head.children)
 
 
+def _asks_for(verb: Token, own: tuple[str, ...] = ()) -> bool:
+    """An appeal states what it asks for: an infinitive below the word or its object ("called on X to
+    release ...") or a 'for' or 'on' phrase ("a call for restraint", "his call on X to ...")."""
+    asking = {"for", "on", "upon"} - set(own)  # the trigger's own particle ("call on") asks for nothing
+    return any(c.dep_ == "prep" and c.lower_ in asking for c in verb.children) or any(
+        t.i != verb.i and t.pos_ in ("VERB", "AUX") and any(c.tag_ == "TO" for c in t.children)
+        for t in verb.subtree
+    )
+
+
 def candidate(token: Token, index: EntityIndex) -> Candidate | None:
     """The event a token triggers, with its roles, or None."""
     entry = _match(token)
     if entry is not None and entry.type == "MOBILIZE" and _joint(token):
         entry = replace(entry, type="COOPERATE", mode="military", cameo="062")  # joint exercises
-    entry = entry or _joint_entry(token)
+    entry = entry or _joint_entry(token) or _conditional_threat(token)
     if entry is None or _generic(token):
         return None
     blocked = rules()["non_event_objects"]
@@ -436,6 +540,13 @@ def candidate(token: Token, index: EntityIndex) -> Candidate | None:
         return None
     governor = _light_governor(token) if entry.pos == "NOUN" else None
     kind, mode, cameo = entry.type, entry.mode, entry.cameo
+    trigger = " ".join((entry.head, *entry.extra))
+    appeals = rules()["bare_appeals"]["triggers"]
+    bare = next((b for b in appeals if (b["trigger"], b["pos"]) == (trigger, entry.pos)), None)
+    if bare and not _asks_for(token, entry.extra):
+        kind, mode, cameo = bare["to"]  # "called on the president at his residence": a visit, not an appeal
+        entry = replace(entry, actor=tuple(bare.get("actor", entry.actor)),
+                        recipient=tuple(bare.get("recipient", entry.recipient)))
     change = rules()["object_changes_type"].get(token.lemma_.lower()) if entry.pos == "VERB" else None
     if change and obj is not None and (change["objects"] == "*" or obj.lemma_.lower() in change["objects"]):
         kind, mode, cameo = change["to"]
@@ -479,6 +590,8 @@ def candidate(token: Token, index: EntityIndex) -> Candidate | None:
             kind, mode, cameo = "AGREE", None, shift["agree_cameo"]
         elif kind in shift["to_threaten"]:
             kind, mode, cameo = "THREATEN", None, shift["threaten_cameo"]
+    elif verb.pos_ == "VERB" and kind in rules()["future_shift"]["to_threaten"] and _conditioned(verb):
+        kind, mode, cameo = "THREATEN", None, rules()["future_shift"]["threaten_cameo"]
     intended = child(token, "xcomp")
     if token.lemma_.lower() in word_set("rules.json", "intent_verbs") and intended is not None:
         aim = _match(intended)

@@ -29,6 +29,8 @@ def date_of(annotated: Annotated, sentences: list[Span]) -> DateValue:
                 continue
             if not mention.date.value and mention.text.lower() in rules()["date_bounds"]["unanchored"]:
                 continue
+            if _modifies_thing(sent, mention.start, mention.end):
+                continue
             found.append(mention)
     if not found:
         return UNKNOWN_DATE
@@ -51,6 +53,16 @@ def date_of(annotated: Annotated, sentences: list[Span]) -> DateValue:
     return DateValue(earliest=earliest, latest=latest, stated=stated, evidence=evidence)
 
 
+def _modifies_thing(sent: Span, start: int, end: int) -> bool:
+    """A date that only modifies a noun ("a bid for the 2031 games", "the 1998 agreement") dates that
+    thing, not the event the sentence reports."""
+    tokens = [t for t in sent if start <= t.idx < end]
+    heads = [t for t in tokens if not (start <= t.head.idx < end) or t.head.i == t.i]
+    return len(heads) == 1 and heads[0].dep_ in ("nummod", "compound", "amod") and (
+        heads[0].head.pos_ in ("NOUN", "PROPN") and heads[0].head.ent_type_ not in ("DATE", "TIME")
+    )
+
+
 def mention_of(annotated: Annotated, sent: Span) -> Mention:
     return Mention(
         annotated.article.source,
@@ -61,9 +73,19 @@ def mention_of(annotated: Annotated, sent: Span) -> Mention:
     )
 
 
+def _as_party(speaker: str | None, participants: set[str]) -> str | None:
+    """The participant a speaker named by surname alone is ("Halden said" of President Viktor Halden,
+    when the tagger took the surname for something else and left it uncanonicalised)."""
+    if speaker is None or speaker in participants or " " in speaker:
+        return speaker
+    same = [p for p in participants if p.split()[-1] == speaker]
+    return same[0] if len(same) == 1 else speaker
+
+
 def attribution_of(annotated: Annotated, account: Account, claim: str, participants: set[str]) -> Attribution:
     kind = account.kind
-    if account.speaker in participants and kind in ("official", "analysis") and not account.hedged:
+    speaker = _as_party(account.speaker, participants)
+    if speaker in participants and kind in ("official", "analysis") and not account.hedged:
         kind = "participant"
     lines = annotated.article.lines_of(account.cue_start, account.cue_end)
     return Attribution(account.by, kind, account.via, claim, annotated.article.source, lines)

@@ -20,6 +20,7 @@ Role values that resolve to no name are dropped and counted (``extract_with_coun
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -27,7 +28,7 @@ from readout.events.candidates import Candidate, candidate, deontic_request
 from readout.events.evidence import attribution_of, date_of, mention_of
 from readout.events.meeting_grouping import dateline_tokens, still_to_come, without_tokens
 from readout.events.meetings import meetings_of
-from readout.events.roles import EntityIndex
+from readout.events.roles import EntityIndex, Value, resolve
 from readout.events.speech import Account, account_for, accounts, editorial_spans
 from readout.model import Annotated, EventMention
 
@@ -74,6 +75,7 @@ def extract_with_counts(annotated: Annotated, doc: Doc) -> tuple[list[EventMenti
                 meetings.append((sent, item))
         if best is None or not (best.actor or best.recipient):
             continue
+        records.extend(_single(annotated, sent, item, sources) for item in _own_clauses(found, best))
         if best.type == "CONSULT":
             leading_meetings.append((sent, best))
             continue
@@ -87,17 +89,59 @@ def extract_with_counts(annotated: Annotated, doc: Doc) -> tuple[list[EventMenti
         if mention_of(annotated, sent) not in covered
         and not (item.back_reference or item.opinion or still_to_come(item))
     )
+    published = annotated.article.published
+    if published is not None and published.date:  # where the capture stands in time, for linking only
+        records = [replace(r, reported=published.date) for r in records]
     return records, index.dropped
+
+
+# Finite verb tags: a clause of its own says something happened; a gerund or participle ("each country
+# signing and offering aid") only describes its subject.
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _own_clauses(found: list[Candidate], best: Candidate) -> list[Candidate]:
+    """Events of coordinated clauses with a subject of their own ("X met Y in P and the two pledged to
+    settle Z"): each clause is its own statement, so its event is recorded beside the sentence's main one,
+    when it is of another type and names its actor."""
+    return [
+        item
+        for item in found
+        if item is not best
+        and item.type not in ("CONSULT", best.type)
+        and item.actor
+        and item.token.dep_ == "conj"
+        and item.token.pos_ == "VERB"
+        and item.token.tag_ in FINITE
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in item.token.children)
+    ]
 
 
 def _off_dateline(item: Candidate, dateline: set[int], index: EntityIndex) -> Candidate:
     """Every record, not only meetings, loses role values read off a dateline ("PLACE, 3 May (Agency) -"):
-    where the report was filed is never a party; each such value is dropped and counted."""
+    where the report was filed is never a party; each such value is dropped and counted. The parser often
+    takes the dateline for the subject and hangs the real one off it ("VELDEN, May 7 (Agency) - President X
+    met Y": X in apposition to VELDEN): that one takes the dateline's place."""
+    doc = item.token.doc
+    item = replace(
+        item,
+        actor=_past_dateline(item.actor, dateline, doc, index),
+        recipient=_past_dateline(item.recipient, dateline, doc, index),
+    )
     kept = without_tokens(item, dateline)
     lost = len(item.actor + item.recipient) - len(kept.actor + kept.recipient)
     if lost:
         index.dropped["role is a dateline"] += lost
     return kept
+
+
+def _past_dateline(values: list[Value], dateline: set[int], doc: Doc, index: EntityIndex) -> list[Value]:
+    out = []
+    for value in values:
+        after = [c for c in doc[value.token].children if c.dep_ == "appos" and c.i not in dateline]
+        found = resolve(after[0], index) if value.token in dateline and after else None
+        out.append(found or value)
+    return out
 
 
 def _single(annotated: Annotated, sent: Span, item: Candidate, sources: list[Account]) -> EventMention:

@@ -26,6 +26,11 @@ from readout.model import DateValue, Event, EventMention
 ANCHOR_DAYS = 31
 # Sentences sharing this share of their words (Jaccard of word sets) tell the same account.
 SAME_TEXT = 0.5
+# A capture that states no day at all (no dated event, no publication day) cannot be placed in time: its
+# meeting joins another of the same two parties (and no other city), or of one of them in the same city, only
+# when that one is the sole candidate.
+# The offset marks such a weak fit below every fit with evidence of time.
+TIMELESS = -100.0
 WORD = re.compile(r"\w+")
 
 
@@ -86,7 +91,7 @@ def _canonical(mentions: Sequence[EventMention]) -> list[EventMention]:
 
 def same_bearer(name: str, canonical: str) -> bool:
     """Whether the cross-document map may replace ``name`` by ``canonical``: only a fuller form of the same
-    name ("Putin" -> "Vladimir Putin"). The map reads every value as a person's name, so a group noun or an
+    name ("Brenn" -> "Arlen Brenn"). The map reads every value as a person's name, so a group noun or an
     organisation would otherwise take another capture's longer name ("Police" -> "Australian Federal
     Police", "U.N." -> "U.N. Security Council"): the last word must stay, and no nationality or country
     may be added."""
@@ -117,6 +122,18 @@ def _anchors(mentions: Sequence[EventMention]) -> dict[str, list[dt.date]]:
     return out
 
 
+def _published(mentions: Sequence[EventMention]) -> dict[str, dt.date]:
+    """The publication day each capture states (never an event's date: only where it stands in time)."""
+    return {m.source: dt.date.fromisoformat(m.reported) for m in mentions if m.reported}
+
+
+def _reported_after(source: str, day: dt.date, published: dict[str, dt.date]) -> bool:
+    """The capture was published on the meeting's day or within ANCHOR_DAYS after it, as news of it is;
+    a capture published before the day cannot report it as held."""
+    when = published.get(source)
+    return when is not None and 0 <= (when - day).days <= ANCHOR_DAYS
+
+
 def _words(m: EventMention) -> set[str]:
     return {w.lower() for x in m.mentions for w in WORD.findall(x.sentence)}
 
@@ -134,7 +151,11 @@ def _dates_conflict(a: DateValue, b: DateValue) -> bool:
 
 
 def _meeting_score(
-    m: EventMention, words: set[str], cluster: Cluster, anchors: dict[str, list[dt.date]]
+    m: EventMention,
+    words: set[str],
+    cluster: Cluster,
+    anchors: dict[str, list[dt.date]],
+    published: dict[str, dt.date],
 ) -> float | None:
     """How well a meeting mention fits a cluster; None when it must stay apart."""
     shared = set(m.participants) & cluster.parties
@@ -157,8 +178,12 @@ def _meeting_score(
     undated_sources = {m.source} if not m.date.value else cluster.sources
     target = _day(m.date.value or day)
     near = any(abs((d - target).days) <= ANCHOR_DAYS for s in undated_sources for d in anchors.get(s, []))
+    near = near or any(_reported_after(s, target, published) for s in undated_sources)
     if near or _agree_text(words, cluster.words):
         return score + 1
+    timeless = not any(s in anchors or s in published for s in undated_sources)
+    if timeless and (len(shared) >= 2 or (m.place is not None and m.place == cluster.place)):
+        return score + TIMELESS  # no time at all to tell: the same people (or one in the same city), if once
     return None
 
 
@@ -227,8 +252,20 @@ def link_events(mentions: Sequence[EventMention]) -> list[Event]:
     mentions = sorted(_canonical(mentions), key=_key)
     words = {id(m): _words(m) for m in mentions}  # each mention's words, read once for every comparison
     anchors = _anchors(mentions)
+    published = _published(mentions)
     meetings = [m for m in mentions if m.type == "CONSULT" and m.participants]
-    meetings.sort(key=lambda m: (m.back_reference, m.opinion, m.date.value is None, _key(m)))
+    # a capture with no time at all comes last, once back-references have made their own records: an
+    # earlier meeting that a dated capture refers back to is then a candidate beside the dated one
+    timeless = {s for s in {m.source for m in meetings} if s not in anchors and s not in published}
+    meetings.sort(
+        key=lambda m: (
+            m.source in timeless and not m.back_reference,
+            m.back_reference,
+            m.opinion,
+            m.date.value is None,
+            _key(m),
+        )
+    )
     clusters: list[Cluster] = []
     by_party: dict[str, set[int]] = {}  # only clusters sharing a party can take a mention
     for m in meetings:
@@ -239,9 +276,9 @@ def link_events(mentions: Sequence[EventMention]) -> list[Event]:
             (s, i)
             for i in near
             if clusters[i].members[0].opinion == m.opinion
-            and (s := _meeting_score(m, words[id(m)], clusters[i], anchors)) is not None
+            and (s := _meeting_score(m, words[id(m)], clusters[i], anchors, published)) is not None
         ]
-        if scored:
+        if scored and (max(scored)[0] > TIMELESS / 2 or len(scored) == 1):
             home = max(scored)[1]
         else:
             clusters.append(Cluster())

@@ -57,7 +57,9 @@ def _also_present(doc: Doc, index: EntityIndex) -> set[str]:
         if lemma in cues["presence_nouns"]:
             holder = token
         elif lemma in cues["verbs"] and token.pos_ == "VERB":
-            holder = child(token, "agent") if lemma == "accompany" else child(token, "nsubj")
+            holder = child(token, "nsubj")
+            if lemma == "accompany":  # "accompanied by X" (passive); "X accompanied the minister" (active)
+                holder = child(token, "agent") if child(token, "nsubjpass") is not None else holder
         elif any(lemma == verb and _object_word(token) == obj for verb, obj in PRESENCE_PHRASES):
             holder = child(token, "nsubj")
         elif lemma in INCLUDE_VERBS and _subject_lemma(token) in RETINUE_NOUNS:
@@ -87,10 +89,31 @@ def _object_word(verb: Token) -> str | None:
     return obj.lower_ if obj is not None else None
 
 
+def _on_a_visit(doc: Doc, index: EntityIndex) -> set[str]:
+    """People the text puts on a visit: the subject and object of a verb that has "on a/the ... visit"
+    ("X accompanied Y on the one-day visit", "Y, who is in P on an official visit")."""
+    out: set[str] = set()
+    for token in doc:
+        if token.lemma_.lower() != "visit" or token.pos_ != "NOUN" or token.dep_ != "pobj":
+            continue
+        prep = token.head
+        if prep.lower_ != "on" or prep.head.pos_ not in ("VERB", "AUX"):
+            continue
+        verb = prep.head
+        holders = [c for c in verb.children if c.dep_ in ("nsubj", "dobj")]
+        if verb.dep_ == "relcl":  # "Y, who is ... on a visit": the person the clause describes
+            holders.append(verb.head)
+        for holder in holders:
+            entity = index.entity(holder)
+            if entity is not None and entity.label == "PERSON":
+                out.add(entity.canonical)
+    return out
+
+
 def _visiting(doc: Doc, index: EntityIndex) -> set[str]:
     """People the text calls visiting: the first person named in the phrase that 'visiting' modifies,
-    or the person met in "X met visiting Y" (parsed as X visiting Y)."""
-    out: set[str] = set()
+    or the person met in "X met visiting Y" (parsed as X visiting Y); and people put on a visit."""
+    out: set[str] = _on_a_visit(doc, index)
     if "visiting" not in doc.text.lower():  # most documents: no word to read
         return out
     for token in doc:

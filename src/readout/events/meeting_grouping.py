@@ -23,6 +23,7 @@ DATELINE_WORDS: int = meeting_cue("dateline_words")
 SPAN_WORDS = frozenset(meeting_cue("span_words"))
 FUTURE_AUX = frozenset(meeting_cue("future_aux"))
 EARLIER_ADVERBS = frozenset(meeting_cue("earlier_adverbs"))
+OTHER_TIME_PREPS = frozenset(meeting_cue("other_time_preps"))
 
 
 def _same_parties(mine: set[str], theirs: set[str]) -> bool:
@@ -40,6 +41,8 @@ def is_back_reference(item: Candidate) -> bool:
         c.dep_ == "advmod" and c.lower_ in EARLIER_ADVERBS for c in token.children
     ):
         return True  # "Kibet and Mushi last met in Arusha"
+    if _dated_in_passing(item):
+        return True  # "after her visit to P in March"
     if not item.back_reference:
         return False
     first = any(c.lower_ == "first" for c in token.children)
@@ -48,6 +51,18 @@ def is_back_reference(item: Candidate) -> bool:
         t.lower_ == "in" and any(o.lemma_.lower() in SPAN_WORDS for o in t.children) for t in token.subtree
     )
     return not (first and (since or in_years))
+
+
+def _dated_in_passing(item: Candidate) -> bool:
+    """A meeting noun named in passing under a time preposition, with a date of its own ("a second
+    bilateral after her visit to P in March"): another occasion than the one reported."""
+    token = item.token
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "pobj"
+        and token.head.lower_ in OTHER_TIME_PREPS
+        and any(t.ent_type_ == "DATE" for t in token.subtree if t.i != token.i)
+    )
 
 
 def still_to_come(item: Candidate) -> bool:
@@ -78,7 +93,9 @@ def group_meetings(
     Mentions that name people group by those people. A mention that names none ("the presidents of A
     and B met in P", "the two sides discussed X") is the main meeting told again when it is its
     sentence's main event, and an event named in passing otherwise ("a week after the foreign ministers
-    held talks in P"). Only when no mention names a person do countries and organisations group."""
+    held talks in P"). A document whose meetings are all named in passing ("X returned from P after talks
+    with Y") tells the first one that names two people. Only when no mention names a person do countries
+    and organisations group."""
     live = [
         (s, c) for s, c in meetings if not is_back_reference(c) and not c.opinion and not still_to_come(c)
     ]
@@ -93,6 +110,9 @@ def group_meetings(
             groups.append([(sent, item)])
         elif home is not None:
             home.append((sent, item))
+    if not groups:  # no meeting leads a sentence: one named in passing with two people is the one told
+        passing = next(((s, c) for s, c in live if len(people_of(c, facts)) >= 2), None)
+        groups = [[passing]] if passing else []
     if not groups:
         return _group_by_parties(live)
     main = max(groups, key=len)
@@ -130,7 +150,7 @@ def _group_by_parties(live: list[tuple[Span, Candidate]]) -> list[list[tuple[Spa
 
 
 def dateline_tokens(doc: Doc) -> set[int]:
-    """Tokens of datelines ("LUNETTO, 21 November 2024 (VNA) -", "MOSCOW (Reuters) -"): the capitals at a
+    """Tokens of datelines ("LUNETTO, 21 November 2024 (VNA) -", "NAIROBI (Reuters) -"): the capitals at a
     sentence's start before a comma, bracket or dash; where the report was filed, never a party."""
     out: set[int] = set()
     for sent in doc.sents:

@@ -62,6 +62,12 @@ def _city_below(token: Token, index: EntityIndex, depth: int) -> tuple[int, str]
         return 0, name
     if name is None and entity is not None and entity.label == "ORG" and token.pos_ == "PROPN":
         name = entity.canonical  # taggers read an unfamiliar city as an organisation; a venue at worst
+    if name is None and token.pos_ == "NOUN":  # "at the Mardok presidential palace": the venue's city
+        for modifier in (c for c in token.children if c.dep_ in ("compound", "nmod")):
+            city = place_name(modifier, index)
+            ent = index.entity(modifier)
+            if city and (ent is None or ent.label == "GPE" or country_of_place(city)):
+                return 0, city
     if depth > 0:
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in VENUE_PREPS):
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -85,6 +91,10 @@ def _places(item: Candidate, index: EntityIndex) -> list[tuple[int, str]]:
         if obj.dep_ == "pobj"
     ]
     for head in heads:
+        if head.dep_ == "relcl" and any(c.lower_ == "where" for c in head.children):
+            found = _city_below(head.head, index, PLACE_DEPTH)  # "in P, where he held talks with X"
+            if found:
+                out.append(found)
         topic = child(head, "dobj")
         if topic is not None and (topic.i == item.token.i or names_person(topic, index)):
             topic = None  # the meeting itself ("held talks in P") or the person met ("met X in P")

@@ -7,6 +7,7 @@ is not a short noun phrase (pronouns left unresolved, clauses) is dropped and co
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -16,6 +17,8 @@ from spacy.tokens import Doc, Token
 from readout.events.lexicon import demonyms, rules
 from readout.model import Annotated, Entity
 
+# How far before a name (in characters) its title is read: "Federal Chancellor of Vesterland " fits.
+TITLE_REACH = 40
 NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # Dependents that belong to a name's phrase; clauses (relcl, acl, ccomp) and most prepositions do not.
@@ -58,6 +61,8 @@ class EntityIndex:
         self.by_token: dict[int, Entity] = {}
         self.dropped: Counter[str] = Counter()  # role values of this document that resolved to no name
         self.people: list[tuple[int, Entity]] = []
+        self._body = ""
+        self._bearers: dict[frozenset[str], Entity | None] = {}  # read once per title and document
         for entity in annotated.entities:
             span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
             if span is None:
@@ -66,6 +71,38 @@ class EntityIndex:
                 self.by_token[token.i] = entity
             if entity.label == "PERSON":
                 self.people.append((span.start, entity))
+        self._titles_to_people(annotated.article.body)
+
+    def _titles_to_people(self, body: str) -> None:
+        """A 'person' that is only a title ("the Chancellor", "Vesterlandic Chancellor") stands for the one
+        person the document names with that title just before the name ("Federal Chancellor of X Jorin
+        Aldebrand", "Chancellor Aldebrand"); when no one or several people carry it, it stays as it is.
+        The title must be in the words as written: a nationality tagged as a person and given a title
+        as its canonical name elsewhere ("the Vesterlandic side") is no one's title."""
+        self._body = body
+        for i, entity in list(self.by_token.items()):
+            heads = entity.label == "PERSON" and title_heads(entity.canonical)
+            if heads and heads & set(entity.text.lower().split()):
+                bearer = self.title_bearer(heads)
+                if bearer is not None:
+                    self.by_token[i] = bearer
+
+    def title_bearer(self, heads: set[str]) -> Entity | None:
+        """The one person (by canonical name) the document names right after one of these titles."""
+        key = frozenset(heads)
+        if key not in self._bearers:
+            self._bearers[key] = self._find_bearer(heads)
+        return self._bearers[key]
+
+    def _find_bearer(self, heads: set[str]) -> Entity | None:
+        bearers = {
+            person.canonical: person
+            for _, person in self.people
+            if title_heads(person.canonical) is None
+            and not _country_named(person.canonical, self._body)
+            and _titled(self._body[max(0, person.start - TITLE_REACH) : person.start], heads)
+        }
+        return next(iter(bearers.values())) if len(bearers) == 1 else None
 
     def entity(self, token: Token) -> Entity | None:
         return self.by_token.get(token.i)
@@ -77,6 +114,56 @@ class EntityIndex:
                 break
             found = entity
         return found
+
+
+def title_heads(name: str) -> set[str] | None:
+    """The title words of a name made only of titles and nationalities ("Vesterlandic Chancellor"), else
+    None (a real name)."""
+    from readout.events.lexicon import meeting_cue
+    from readout.nlp.names import is_title_head, is_title_word, looks_demonym
+
+    endings = tuple(meeting_cue("demonym_endings"))
+    words = name.split()
+    if not words or not all(
+        is_title_word(w) or looks_demonym(w) or (w[:1].isupper() and w.lower().endswith(endings))
+        for w in words
+    ):
+        return None
+    heads = {w.lower() for w in words if is_title_head(w)}
+    return heads or None
+
+
+def _titled(before: str, heads: set[str]) -> bool:
+    """The words right before a name hold one of the titles as the name's own: after the title only
+    capitalised words, 'of' or 'the' ("Chancellor of Vesterland Jorin"), never a verb ("the Chancellor
+    called President X" is not X's title)."""
+    words = before.split()
+    at = max((i for i, w in enumerate(words) if w.lower() in heads), default=None)
+    return at is not None and all(w[:1].isupper() or w in ("of", "the") for w in words[at + 1 :])
+
+
+def _country_named(name: str, body: str) -> bool:
+    """A one-word 'person' the text also turns into a demonym ('Vesterland' beside 'Vesterlandic'), or a
+    country the gazetteer knows: taggers read unfamiliar countries as surnames."""
+    from readout.events.lexicon import meeting_cue
+
+    if " " in name:
+        return False
+    endings = "|".join(meeting_cue("demonym_endings"))
+    stem = name[:-1] if name[-1].lower() in "aeiouy" else name
+    words = re.finditer(rf"\b{re.escape(stem)}\w{{0,{meeting_cue('demonym_extra')}}}\b", body)
+    derived = any(w.group(0) != name and re.search(rf"(?:{endings})$", w.group(0)) for w in words)
+    return derived or (country_of_place(name) or "").lower() == name.lower()
+
+
+def _appositive_person(token: Token, index: EntityIndex) -> Entity | None:
+    """A person named in apposition to the role token: a title the tagger read as an organisation stands
+    for the person named beside it."""
+    for c in token.children:
+        entity = named(index.entity(c)) if c.dep_ == "appos" else None
+        if entity is not None and entity.label == "PERSON":
+            return entity
+    return None
 
 
 def named(entity: Entity | None) -> Entity | None:
@@ -130,6 +217,9 @@ def resolve(token: Token, index: EntityIndex, max_words: int | None = None) -> V
         return None
     own = named(index.entity(token))
     if own is not None and own.label in NAME_LABELS and own.label != "NORP":
+        person = _appositive_person(token, index) if own.label != "PERSON" else None
+        if person is not None:  # "the Minister of Foreign Affairs of P, Agnes Torvald": the person
+            return Value(person.canonical, "PERSON", token.i)
         return Value(as_written(own), own.label, token.i)
     if token.lower_ in PERSONAL_PRONOUNS:
         person = index.last_person_before(token.i)
@@ -145,6 +235,10 @@ def resolve(token: Token, index: EntityIndex, max_words: int | None = None) -> V
     for label in ("PERSON", "ORG", "GPE", "LOC", "FAC"):
         if label in found:
             return Value(as_written(found[label]), label, token.i)
+    heads = title_heads(" ".join(t.text for t in tokens if t.dep_ not in ("det", "punct")))
+    bearer = index.title_bearer(heads) if heads and not found else None
+    if bearer is not None:  # "the Chancellor": the one person the document introduced with that title
+        return Value(bearer.canonical, "PERSON", token.i)
     words = [
         t
         for t in tokens
@@ -197,7 +291,7 @@ def country_of_place(place: str) -> str | None:
 
 @cache
 def country_of_word(word: str) -> str | None:
-    """The country a demonym or country name in the text points at ('Russian', "Syria's")."""
+    """The country a demonym or country name in the text points at ('Calderan', "Verosa's")."""
     countries, _ = _geo()
     lower = word.lower().removesuffix("'s").removesuffix("’s")
     if lower in demonyms():
@@ -212,7 +306,7 @@ def country_of_word(word: str) -> str | None:
 
 def nationalities(doc: Doc, index: EntityIndex) -> dict[str, str]:
     """Country of each named person, read from the words before a mention ('Russian President X',
-    "Syria's X", 'his Syrian counterpart X'), the first reading winning."""
+    "Verosa's X", 'his Verosan counterpart X'), the first reading winning."""
     out: dict[str, str] = {}
     for token_i, entity in sorted(index.by_token.items()):
         if entity.label != "PERSON" or entity.canonical in out:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from readout.events.lexicon import source_cues, word_set
-from readout.events.roles import EntityIndex
+from readout.events.roles import EntityIndex, title_heads
 from readout.model import Annotated
 
 QUOTE = re.compile(r"“[^”]{2,}?(?:”|$)|\"[^\"\n]{2,}?\"|‘[^’]{12,}?’", re.MULTILINE)
@@ -117,6 +117,10 @@ def speaker_of(
     scholar_name = _unlisted_scholar(token, index)
     if scholar_name is not None:
         return scholar_name, "analysis", scholar_name
+    heads = title_heads(" ".join(t.text for t in phrase if t.dep_ != "det")) if entity is None else None
+    bearer = index.title_bearer(heads) if heads else None
+    if bearer is not None:  # "the prime minister told ETV": the one person introduced with that title
+        return bearer.canonical, memory.get(bearer.canonical, "official"), bearer.canonical
     named = [index.entity(t) for t in phrase if index.entity(t) is not None]
     if entity is None and token.lemma_.lower() in word_set("sources.json", "report_nouns"):
         people = [e for e in named if e.label == "PERSON"]
@@ -157,6 +161,38 @@ def _subject(verb: Token) -> Token | None:
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
         return _subject(verb.head)
     return None
+
+
+def _that_clause(verb: Token) -> list[Token]:
+    """The clause a speech verb reports when the parser did not attach it ("X told Y on arrival that Z
+    had agreed", with 'agreed' read as a relative clause): 'that' after the verb, heading to a verb
+    after it, with only the verb's own object and adjuncts between (no other verb)."""
+    for token in verb.doc[verb.i + 1 : verb.sent.end]:
+        if token.lower_ == "that" and token.head.i > token.i and token.head.pos_ in ("VERB", "AUX"):
+            return [token.head]
+        if token.pos_ in ("VERB", "AUX") or not verb.is_ancestor(token):
+            return []
+    return []
+
+
+def _trailing_speaker(verb: Token) -> Token | None:
+    """'The leaders agreed to X, a government spokeswoman, Katrin Olsa, told Meridian.': a speech verb
+    with no subject of its own closing its sentence after a comma; the parser hangs the speaker off the
+    clause before it, so the speaker is the noun phrase right before the comma (a title with the name in
+    apposition stands for the name)."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ != "aux" for t in doc[verb.i + 1 : verb.sent.end]):
+        return None  # a clause follows: not an attribution closing the sentence
+    token = doc[verb.i - 2]
+    while token.dep_ in ("compound", "flat") and token.head.i > token.i:
+        token = token.head
+    if token.dep_ == "appos" and token.head.pos_ in ("NOUN", "PROPN") and token.head.dep_ == "appos":
+        token = token.head  # "a spokeswoman, Katrin Olsa,": the title's phrase, which holds the name
+    return token if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "appos" else None
 
 
 def _via(verb: Token, sentence: Span, index: EntityIndex) -> str | None:
@@ -210,9 +246,13 @@ def accounts(annotated: Annotated, doc: Doc, index: EntityIndex) -> list[Account
                     ):
                         who = (who[0], "agency", who[2])
                     others = [t for t in sent if _speech_verb(t) and not inside_quote(t.idx)]
-                    if not others:
+                    if not others or who[1] == "unnamed":  # an unnamed source relays no one: it is one
                         add(who, sent.start_char, sent.end_char, sent, None)
             elif _speech_verb(token):
+                trailing = _trailing_speaker(token)
+                if trailing is not None and (who := speaker_of(trailing, index, memory)):
+                    add(who, sent.start_char, sent.end_char, sent, _via(token, sent, index))
+                    continue
                 subject = _subject(token)
                 clause = [c for c in token.children if c.dep_ == "ccomp" or c.text in (":", "“", '"')]
                 in_quote = [
@@ -220,6 +260,8 @@ def accounts(annotated: Annotated, doc: Doc, index: EntityIndex) -> list[Account
                     for q in quotes
                     if sent.start_char <= q[0] < sent.end_char or q[0] <= sent.start_char < q[1]
                 ]
+                if not (clause or in_quote):
+                    clause = _that_clause(token)  # "told ETV on arrival that X": a clause misparsed
                 if subject is None or not (clause or in_quote):
                     continue
                 who = speaker_of(subject, index, memory)

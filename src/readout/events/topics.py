@@ -13,16 +13,25 @@ from readout.events.lexicon import topic_cues, word_set
 from readout.model import Annotated, Topic
 
 CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "punct", "appos", "mark", "nsubj"})
+# A hyphen inside a name or compound ("the Averno-Selvana ferry link") is part of the phrase, not a break.
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+# Entity types that are who or when, never what was discussed ("called President X", "on Monday").
+NOT_TOPICS = frozenset({"PERSON", "CARDINAL", "ORDINAL"})
+SHORT_DATES = frozenset({"DATE", "TIME"})
+
+
+def _in_phrase(token: Token) -> bool:
+    return token.dep_ not in CLAUSE_DEPS or (token.text in HYPHENS and not token.whitespace_)
 
 
 def _phrase(token: Token, limit: int) -> tuple[int, int] | None:
     """Character span of the token's phrase without clauses, cut to ``limit`` words."""
     keep = [token]
-    stack = [c for c in token.children if c.dep_ not in CLAUSE_DEPS]
+    stack = [c for c in token.children if _in_phrase(c)]
     while stack:
         child = stack.pop()
         keep.append(child)
-        stack.extend(c for c in child.children if c.dep_ not in CLAUSE_DEPS)
+        stack.extend(c for c in child.children if _in_phrase(c))
     keep.sort(key=lambda t: t.i)
     while keep and (
         keep[0].dep_ in ("det", "poss", "cc", "case") or keep[0].pos_ in ("DET", "PRON", "CCONJ", "PART")
@@ -51,7 +60,23 @@ def _objects(token: Token) -> list[Token]:
             out.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
         elif child.dep_ in ("ccomp", "xcomp"):
             out.extend(c for c in child.children if c.dep_ in ("nsubj", "dobj", "csubj") and c.pos_ != "PRON")
-    return [o for head in out for o in [head, *[c for c in head.children if c.dep_ == "conj"]]]
+            if child.dep_ == "xcomp":  # "agreed to instruct X to prepare a meeting of Y": the aim's aim
+                out.extend(
+                    c for x in child.children if x.dep_ == "xcomp" for c in x.children if c.dep_ == "dobj"
+                )
+    # every item of "discussed X, Y and Z"; the parser often hangs Y off X as an apposition
+    listed = [a for head in out for a in head.children if a.dep_ == "appos"]
+    heads = [o for head in [*out, *listed] for o in [head, *head.conjuncts]]
+    return [h for h in dict.fromkeys(heads) if not _who_or_when(h)]
+
+
+def _who_or_when(token: Token) -> bool:
+    """A person met or thanked, a number, or a bare day ("on Monday"): not what was discussed. A longer
+    date phrase names an occasion ("the holy month of X") and stays."""
+    if token.ent_type_ in NOT_TOPICS:
+        return True
+    entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return token.ent_type_ in SHORT_DATES and entity is not None and len(entity) <= 2
 
 
 def _clause(token: Token, limit: int) -> tuple[int, int] | None:
