@@ -29,6 +29,26 @@ def contract():
 
 
 @pytest.fixture(scope="session")
+def ask(contract):
+    """``ask(question, store)``: the answer as ask gives it, held to what every answer owes: the contract,
+    every citation found verbatim in its capture's lines, and no citation when there is no answer."""
+    from readout.answer import answer_question
+    from readout.answer.cite import verified
+    from readout.records import plain
+
+    def checked(question: str, store):
+        answer = answer_question(question, store)
+        contract("answer", plain(answer))
+        for citation in answer.citations:
+            assert verified(store.capture_text(citation.source).split("\n"), citation), citation
+        if answer.status == "no_answer":
+            assert not answer.citations
+        return answer
+
+    return checked
+
+
+@pytest.fixture(scope="session")
 def seed_paths() -> list[str]:
     return sorted(str(p) for p in SEEDS.glob("*.txt"))
 

@@ -52,21 +52,7 @@ def _phrases(phrases: frozenset[str], tail: str = r"[\s›»\d]*") -> re.Pattern
     """A line that is one of ``phrases`` (lower case; matched in any case) after bullets and before ``tail``
     (arrows and a count of a control: "Teilen ›", "Me gusta 7"): the phrases written as a tree of shared
     prefixes, so that the regex engine tries the few that start with a line's first letter, not every one."""
-    tree: dict = {}
-    for phrase in phrases:
-        node = tree
-        for char in phrase:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(char) + emit(node[char]) for char in sorted(c for c in node if c)]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and "" not in node else f"(?:{'|'.join(branches)})"
-        return body + ("?" if "" in node else "")
-
-    return re.compile(rf"^[\s•·]*{emit(tree)}{tail}$", re.IGNORECASE)
+    return re.compile(rf"^[\s•·]*{rules.prefix_tree(phrases)}{tail}$", re.IGNORECASE)
 
 
 # What may follow a header phrase: a count in brackets, a colon or a full stop.

@@ -42,27 +42,9 @@ ENGLISH_MONTHS = ["jan", "january", "feb", "february", "mar", "march", "apr", "a
 FOREIGN_ABBREVIATIONS = ["okt", "dez", "déc", "ene", "dic", "abr", "ago", "set", "out"]
 
 
-def _alternation(words: list[str]) -> str:
-    """A regex matching exactly ``words``, written as a tree of shared prefixes: the engine tries a handful
-    of letters at each position instead of every name of every month in eight languages."""
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(char) + emit(node[char]) for char in sorted(c for c in node if c)]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and "" not in node else f"(?:{'|'.join(branches)})"
-        return body + ("?" if "" in node else "")
-
-    return emit(tree)
-
-
-MONTH = f"(?:{_alternation([*ENGLISH_MONTHS, *FOREIGN_ABBREVIATIONS, *FOREIGN_MONTHS])})\\.?"
+# Month names as a tree of shared prefixes: a handful of letters tried at each position, not every name
+# of every month in eight languages.
+MONTH = f"(?:{rules.prefix_tree([*ENGLISH_MONTHS, *FOREIGN_ABBREVIATIONS, *FOREIGN_MONTHS])})\\.?"
 WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
 # A full day: "12 March 2019", "March 12, 2019", "2019-03-12", "12/03/2019" (with an optional weekday).
 FULL_DATE = re.compile(

@@ -8,6 +8,7 @@ function words of the languages readout reads. ``text.py`` and ``comments.py`` h
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 try:  # the regex parser and compiler, to read which characters a pattern starts with
@@ -189,6 +190,26 @@ def _trie(alternatives: list[str]) -> str:
     parts = [head + (rests[0] if len(rests) == 1 else f"(?:{_trie(rests)})")
              for head, rests in groups.items()]
     return "|".join(parts + others)
+
+
+def prefix_tree(words: Iterable[str]) -> str:
+    """A regex matching exactly ``words`` (escaped), written as a tree of shared prefixes: the engine tries
+    the few branches that start with the letter at hand instead of every word in turn."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(node[char]) for char in sorted(c for c in node if c)]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else f"(?:{'|'.join(branches)})"
+        return body + ("?" if "" in node else "")
+
+    return emit(tree)
 
 
 def factored_alternatives(sources: list[str]) -> str:

@@ -14,12 +14,9 @@ from dataclasses import replace
 
 import pytest
 
-from readout.answer import answer_question
-from readout.answer.cite import verified
 from readout.answer.compose import MAX_CITATIONS, Captures, mention_citations
 from readout.answer.question import content_words, stem
 from readout.model import Attribution, DateValue, Evidence, ManifestEntry, Topic
-from readout.records import plain
 from readout.store import open_store
 from readout.store.synthetic import (
     annotate_simply,
@@ -201,62 +198,54 @@ def store(tmp_path_factory):
         yield st
 
 
-def _ask(question, store, contract):
-    answer = answer_question(question, store)
-    contract("answer", plain(answer))
-    for citation in answer.citations:
-        assert verified(store.capture_text(citation.source).split("\n"), citation), citation
-    if answer.status == "no_answer":
-        assert not answer.citations
-    return answer
 
 
-def test_a_name_that_is_both_a_party_and_a_place_matches_either(store, contract):
-    a = _ask("Did Rask visit Kordale?", store, contract)
+def test_a_name_that_is_both_a_party_and_a_place_matches_either(store, ask):
+    a = ask("Did Rask visit Kordale?", store)
     assert a.status == "answered" and a.event == "visit" and a.answer.startswith("Yes")
 
 
-def test_common_nouns_and_nationalities_are_not_parties(store, contract):
-    a = _ask("Did Tolvan threaten states that arm Velish rebels?", store, contract)
+def test_common_nouns_and_nationalities_are_not_parties(store, ask):
+    a = ask("Did Tolvan threaten states that arm Velish rebels?", store)
     assert a.status == "answered" and a.event == "threat"
 
 
-def test_which_officials_asks_who(store, contract):
-    a = _ask("Which officials were present at Rask's talks in Kordale?", store, contract)
+def test_which_officials_asks_who(store, ask):
+    a = ask("Which officials were present at Rask's talks in Kordale?", store)
     assert a.status == "answered" and "Pol Arden" in a.answer
 
 
-def test_a_name_in_the_topic_is_what_was_discussed(store, contract):
-    a = _ask("What did Rask and Morn discuss about Dornach?", store, contract)
+def test_a_name_in_the_topic_is_what_was_discussed(store, ask):
+    a = ask("What did Rask and Morn discuss about Dornach?", store)
     assert a.status == "answered" and a.event == "visit"
     assert {c.lines for c in a.citations} == {(7, 7)}  # only what the captures say of Dornach
 
 
-def test_a_topic_the_captures_never_mention_has_no_answer(store, contract):
-    a = _ask("What did Rask and Morn discuss about fishing rights in Kordale?", store, contract)
+def test_a_topic_the_captures_never_mention_has_no_answer(store, ask):
+    a = ask("What did Rask and Morn discuss about fishing rights in Kordale?", store)
     assert a.status == "no_answer" and "fishing rights" in a.answer
 
 
-def test_according_to_names_the_source_not_a_party(store, contract):
-    a = _ask("Where did Rask meet Morn according to the city council?", store, contract)
+def test_according_to_names_the_source_not_a_party(store, ask):
+    a = ask("Where did Rask meet Morn according to the city council?", store)
     assert a.status == "answered" and a.event == "visit" and "Kordale" in a.answer
-    b = _ask("Where did Rask meet Morn according to Arden?", store, contract)
+    b = ask("Where did Rask meet Morn according to Arden?", store)
     assert b.status == "no_answer"  # Arden was there, but the captures give nothing on his word
 
 
-def test_a_day_in_the_question_must_be_the_events_day(store, contract):
-    assert _ask("Did Rask visit Kordale on 9 October 2021?", store, contract).status == "answered"
-    assert _ask("Did Rask visit Kordale on 10 October 2021?", store, contract).status == "no_answer"
-    assert _ask("Did Rask visit Kordale on October 10th, 2021?", store, contract).status == "no_answer"
+def test_a_day_in_the_question_must_be_the_events_day(store, ask):
+    assert ask("Did Rask visit Kordale on 9 October 2021?", store).status == "answered"
+    assert ask("Did Rask visit Kordale on 10 October 2021?", store).status == "no_answer"
+    assert ask("Did Rask visit Kordale on October 10th, 2021?", store).status == "no_answer"
 
 
-def test_did_with_a_time_and_an_undated_event_is_not_yes(store, contract):
-    a = _ask("Did Tolvan threaten neighbouring states in March 2020?", store, contract)
+def test_did_with_a_time_and_an_undated_event_is_not_yes(store, ask):
+    a = ask("Did Tolvan threaten neighbouring states in March 2020?", store)
     assert a.status == "no_answer" and "March 2020" in a.answer
 
 
-def test_a_request_is_read_as_what_was_said(store, contract):
-    a = _ask("What did Morn ask Rask for in Kordale?", store, contract)
+def test_a_request_is_read_as_what_was_said(store, ask):
+    a = ask("What did Morn ask Rask for in Kordale?", store)
     assert a.status == "answered" and "dredge" in a.answer
 
 
@@ -265,8 +254,8 @@ def test_hyphenated_words_are_read_as_their_parts():
     assert "three" in words and "hour" in words
 
 
-def test_which_day_of_the_week_is_answered_with_the_weekday(store, contract):
-    a = _ask("On which day of the week did Rask visit Kordale?", store, contract)
+def test_which_day_of_the_week_is_answered_with_the_weekday(store, ask):
+    a = ask("On which day of the week did Rask visit Kordale?", store)
     assert a.status == "answered" and "Saturday" in a.answer and a.date.value == "2021-10-09"
 
 
@@ -276,8 +265,8 @@ def test_the_reporting_documents_mention_is_cited_before_a_back_reference(store)
     assert citation.source == "kordale.txt"
 
 
-def test_a_long_account_is_cited_beyond_five_sentences(store, contract):
-    a = _ask("What did Morn and Rask discuss in Vessa?", store, contract)
+def test_a_long_account_is_cited_beyond_five_sentences(store, ask):
+    a = ask("What did Morn and Rask discuss in Vessa?", store)
     assert a.status == "answered" and a.event == "long"
     assert len({c.lines for c in a.citations}) >= 6 and MAX_CITATIONS >= 6
 
@@ -303,9 +292,9 @@ def test_a_long_account_is_cited_beyond_five_sentences(store, contract):
         "Rask " * 20000,
     ],
 )
-def test_any_question_is_data_and_gets_an_answer(store, contract, question):
+def test_any_question_is_data_and_gets_an_answer(store, question, ask):
     events = len(store.events())
-    a = _ask(question, store, contract)
+    a = ask(question, store)
     assert a.status in ("answered", "no_answer", "ambiguous")
     assert len(store.events()) == events
 
@@ -314,35 +303,35 @@ def test_stems_meet_across_spellings_of_one_word():
     assert stem("countries") == stem("country") and stem("supplying") == stem("supply")
 
 
-def test_did_they_discuss_needs_a_sentence_that_says_so(store, contract):
-    yes = _ask("Did Rask and Morn discuss the harbour tolls in Kordale?", store, contract)
+def test_did_they_discuss_needs_a_sentence_that_says_so(store, ask):
+    yes = ask("Did Rask and Morn discuss the harbour tolls in Kordale?", store)
     assert yes.status == "answered" and yes.answer.startswith("Yes") and yes.citations[0].lines == (5, 5)
-    no = _ask("Did Rask and Morn discuss fishing rights in Kordale?", store, contract)
+    no = ask("Did Rask and Morn discuss fishing rights in Kordale?", store)
     assert no.status == "no_answer" and "fishing rights" in no.answer
 
 
-def test_who_wrote_asks_for_the_source(store, contract):
-    a = _ask("Who wrote that Rask and Morn discussed the harbour tolls?", store, contract)
+def test_who_wrote_asks_for_the_source(store, ask):
+    a = ask("Who wrote that Rask and Morn discussed the harbour tolls?", store)
     assert a.status == "answered" and "the city council" in a.answer
 
 
-def test_summarize_asks_what_was_discussed(store, contract):
-    a = _ask("Summarize the talks of Rask and Morn in Kordale.", store, contract)
+def test_summarize_asks_what_was_discussed(store, ask):
+    a = ask("Summarize the talks of Rask and Morn in Kordale.", store)
     assert a.status == "answered" and "harbour tolls" in a.answer
 
 
-def test_how_many_hours_asks_how_long(store, contract):
-    a = _ask("How many hours did Morn and Rask talk in Vessa?", store, contract)
+def test_how_many_hours_asks_how_long(store, ask):
+    a = ask("How many hours did Morn and Rask talk in Vessa?", store)
     assert a.status == "answered" and "six hours" in a.answer
 
 
-def test_an_adverb_is_not_a_subject(store, contract):
-    a = _ask("Did Rask ever visit Kordale?", store, contract)
+def test_an_adverb_is_not_a_subject(store, ask):
+    a = ask("Did Rask ever visit Kordale?", store)
     assert a.status == "answered" and a.answer.startswith("Yes")
 
 
-def test_a_named_source_who_took_no_part_is_read_as_the_source(store, contract):
-    a = _ask("What did Nils Hobb say about the Kordale talks?", store, contract)
+def test_a_named_source_who_took_no_part_is_read_as_the_source(store, ask):
+    a = ask("What did Nils Hobb say about the Kordale talks?", store)
     assert a.status == "answered" and a.event == "visit"
     assert {c.lines for c in a.citations} == {(13, 13)}
     assert any("analysis" in c and "Nils Hobb" in c for c in a.caveats)
