@@ -42,23 +42,63 @@ _MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+# A month named alone is written in full ("in early May"); "Jan" or "Mar" alone is more often a name or word.
+_MONTH_FULL = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|" \
+              r"December)"
 # Calendar patterns, longest first; each names the parts it states.
 CALENDAR_PATTERNS = tuple(re.compile(p, re.IGNORECASE) for p in (
     rf"\b(?:{_WEEKDAY},?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b",
     rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}(?:,?\s+{_YEAR})?\b",
     rf"\b{_MONTH},?\s+{_YEAR}\b",
+    rf"\b(?:(?P<period>early|mid|late)(?:\s+|-))?{_MONTH_FULL}\b(?!\s*\d)",
     r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<month_number>[01]\d)-(?P<day>[0-3]\d)\b",
     rf"\b{_WEEKDAY}\b",
 ))
+# A run of weekdays ("Monday through Thursday", "Monday to Friday") or a recurring one ("every Friday"):
+# a schedule or a span, never the one day a weekday alone would resolve to.
+_WEEKDAY_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+WEEKDAY_RANGE = re.compile(rf"\b{_WEEKDAY_NAME}\s*(?:through|thru|to|until|till|-|\u2013)\s*"
+                           rf"{_WEEKDAY_NAME}\b|\b(?:every|each)\s+{_WEEKDAY_NAME}\b")
 # Relative days that need a reference to become a day.
 RELATIVE = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|(?:last|this|next)\s+(?:Monday|Tuesday|"
                       r"Wednesday|Thursday|Friday|Saturday|Sunday)|(?:\d+|one|two|three|four|five|six|seven)"
                       r"\s+days?\s+ago)\b", re.IGNORECASE)
+# A month alone is a date only after one of these words ("in May", "since January", "early May"); elsewhere
+# a capitalised month word is as often a name ("June Carter") or the modal verb at a sentence's start.
+MONTH_ALONE_CUES = frozenset({"in", "since", "until", "till", "by", "during", "before", "after", "from", "of",
+                              "early", "mid", "late", "end", "start", "beginning", "middle"})
+# The part of a month "early", "mid" and "late" stand for, as (first day, last day); generous, since
+# writers differ ("early May" is often read up to the 15th), and a bound must never exclude the day meant.
+MONTH_PERIODS = {"early": (1, 15), "mid": (10, 20), "late": (16, 31)}
+# News reports the past more than it announces: a month named alone that lies ahead of the reference is
+# taken only when it is less than half as far as its last occurrence ("in May" in a November piece is the
+# May just past; "in early May" in March, the coming one).
+FUTURE_MONTH_WEIGHT = 2
+# Periods relative to the reference: "last week", "this month", "next year", "earlier this month".
+RELATIVE_PERIOD = re.compile(r"\b(?:(?P<which>last|this|next|past)|(?P<earlier>earlier|later)\s+this)\s+"
+                             r"(?P<unit>week|month|year)\b", re.IGNORECASE)
+# "the past week/month/year": the days up to the reference, as many as the unit holds at most.
+PAST_PERIOD_DAYS = {"week": 7, "month": 31, "year": 366}
+# "on the 14th": a day of the reference's month. The word after it must not make it an ordinal of a noun
+# ("on the 14th floor"): only punctuation, a past-tense verb or a function word may follow.
+ORDINAL_DAY = re.compile(r"\b[Oo]n\s+the\s+(?P<day>[1-3]?\d)(?:st|nd|rd|th)\b"
+                         r"(?=\s*[,.;:)\u2014\u2013-]|\s*$|\s+\w+ed\b|\s+(?:and|when|as|at|in|with|to|was|were|"
+                         r"had|he|she|they|it|after|before|while|but)\b)")
 _YEAR_ONLY = re.compile(r"^(?:in\s+|the\s+year\s+)?((?:1[89]|20)\d\d)$", re.IGNORECASE)
 # Numeric dates ("17/05/2018", "17.05.2018"), read by dateparser.
 NUMERIC = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.](?:1[89]|20)\d\d\b")
 # A numeric date whose first two numbers could each be the month ("05/06/2018"), in either order.
 AMBIGUOUS_NUMERIC = re.compile(r"\b(0?[1-9]|1[0-2])[/.\-](0?[1-9]|1[0-2])[/.\-]\d{2,4}\b")
+# A future or intended action before a date in the same sentence ("will travel to X on Friday", "she would
+# return on Friday", "is expected to arrive on Friday"): a weekday then names the coming day, not the last.
+FUTURE_BEFORE = re.compile(r"\b(?:will|would|shall|(?:is|are)\s+(?:due|expected|scheduled|set|to)|"
+                           r"plans?\s+to|intends?\s+to)\b[^.!?\n]*$", re.IGNORECASE)
+# How far before a date FUTURE_BEFORE looks: about one clause.
+FUTURE_WINDOW_CHARS = 80
+# A verb of the past between the future word and the date ends the future clause: "a parent who would
+# attend said on Tuesday" is told of the Tuesday just past.
+PAST_BETWEEN = re.compile(r"\b(?:said|says|told|announced|added|stated|reported|confirmed|wrote|declared|met|"
+                          r"signed|was|were|had|did|held|began|ended)\b", re.IGNORECASE)
 AS_OF = re.compile(r"\b(?:as\s+of|as\s+at|as\s+on)\s+$", re.IGNORECASE)
 
 # Capture-time widgets and footers, read on the line that holds the date: a countdown ("11 days left"),
@@ -87,6 +127,7 @@ class Parts:
     day: int | None = None
     month: int | None = None
     year: int | None = None
+    period: str | None = None  # "early", "mid" or "late" of a month named alone
 
     def day_value(self) -> dt.date | None:
         if self.day is None or self.month is None or self.year is None:
@@ -103,6 +144,7 @@ class Candidate:
     end: int
     parts: Parts | None  # None: a relative or other expression for dateparser
     as_of: bool = False
+    ahead: bool = False  # told in the future ("will travel on Friday"): a weekday is the coming one
 
 
 def parts_of(match: re.Match[str]) -> Parts:
@@ -114,6 +156,7 @@ def parts_of(match: re.Match[str]) -> Parts:
         day=int(groups["day"]) if groups.get("day") else None,
         month=MONTHS[month.lower().rstrip(".")] if month else (int(month_number) if month_number else None),
         year=int(groups["year"]) if groups.get("year") else None,
+        period=groups["period"].lower() if groups.get("period") else None,
     )
 
 
@@ -165,7 +208,7 @@ def _relative_weekday(text: str, reference: dt.date | None) -> dt.date | None:
         return None
     which, weekday = match.group(1).lower(), WEEKDAYS[match.group(2).lower()]
     if which == "next":
-        return reference + dt.timedelta(days=(weekday - reference.weekday() - 1) % 7 + 1)
+        return _next_weekday(weekday, reference)
     back = _last_weekday(weekday, reference)
     return back - dt.timedelta(days=7) if which == "last" and back == reference else back
 
@@ -185,6 +228,11 @@ def _nearest(parts: Parts, reference: dt.date) -> dt.date | None:
     return best
 
 
+def _next_weekday(weekday: int, reference: dt.date) -> dt.date:
+    """The first such weekday after the reference ("will arrive on Friday")."""
+    return reference + dt.timedelta(days=(weekday - reference.weekday() - 1) % 7 + 1)
+
+
 def _last_weekday(weekday: int, reference: dt.date) -> dt.date:
     return reference - dt.timedelta(days=(reference.weekday() - weekday) % 7)
 
@@ -198,15 +246,44 @@ def _capitalised(match: re.Match[str]) -> bool:
                if g in match.groupdict() and match.group(g))
 
 
+def _month_alone(match: re.Match[str]) -> bool:
+    groups = match.groupdict()
+    return bool(groups.get("month")) and not any(groups.get(g) for g in ("day", "year", "weekday"))
+
+
+_WORD_BEFORE = re.compile(r"(\w+)[\s-]*$")
+
+
+def _month_cue(body: str, match: re.Match[str]) -> bool:
+    """A month alone is a date after "in", "since", "early"... (MONTH_ALONE_CUES), never bare."""
+    if match.groupdict().get("period"):
+        return True
+    before = _WORD_BEFORE.search(body[max(0, match.start() - 20):match.start()])
+    return bool(before) and before.group(1).lower() in MONTH_ALONE_CUES
+
+
 def candidates(body: str, entity_spans: Sequence[tuple[int, int]]) -> list[Candidate]:
     """Date expressions: the calendar regexes first, then the model's DATE entities they do not cover."""
     found: list[tuple[int, int, Parts | None]] = []
     taken = bytearray(len(body))
+    for match in WEEKDAY_RANGE.finditer(body):  # stated, never resolved to one of its days
+        found.append((match.start(), match.end(), None))
+        taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
     for pattern in CALENDAR_PATTERNS:
         for match in pattern.finditer(body):
-            if not any(taken[match.start():match.end()]) and _capitalised(match):
+            if not any(taken[match.start():match.end()]) and _capitalised(match) and (
+                    not _month_alone(match) or _month_cue(body, match)):
                 found.append((match.start(), match.end(), parts_of(match)))
                 taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
+    for match in ORDINAL_DAY.finditer(body):
+        start = body.index("the", match.start())
+        if not any(taken[start:match.end()]):
+            found.append((start, match.end(), Parts(day=int(match.group("day")))))
+            taken[start:match.end()] = b"\x01" * (match.end() - start)
+    for match in RELATIVE_PERIOD.finditer(body):
+        if not any(taken[match.start():match.end()]):
+            found.append((match.start(), match.end(), None))
+            taken[match.start():match.end()] = b"\x01" * (match.end() - match.start())
     for match in NUMERIC.finditer(body):
         if not any(taken[match.start():match.end()]):
             found.append((match.start(), match.end(), None))
@@ -229,7 +306,9 @@ def candidates(body: str, entity_spans: Sequence[tuple[int, int]]) -> list[Candi
         as_of = AS_OF.search(body[max(0, start - 12):start])
         if as_of:
             start = start - (len(body[max(0, start - 12):start]) - as_of.start())
-        out.append(Candidate(start, end, parts, bool(as_of)))
+        future = FUTURE_BEFORE.search(body[max(0, start - FUTURE_WINDOW_CHARS):start])
+        ahead = bool(future) and not PAST_BETWEEN.search(future.group(0))
+        out.append(Candidate(start, end, parts, bool(as_of), ahead))
     return out
 
 
@@ -309,6 +388,13 @@ def find_dates(article: Article, entity_spans: Sequence[tuple[int, int]], senten
             if near:
                 weekday = min(near, key=lambda w: abs(w.start - c.start))
                 partners[c] = partners[weekday] = sorted([weekday, c], key=lambda x: x.start)
+                continue
+            # "In March 2021, ... On March 18": the same month with its year, in this or the previous sentence
+            same_month = [m for m in found if m.parts and m.parts.month == c.parts.month and m.parts.year
+                          and m.parts.day is None and m.start < c.start and not m.as_of
+                          and 0 <= sentence_of[c] - sentence_of[m] <= 1]
+            if same_month:
+                partners[c] = [same_month[-1], c]
 
     mentions = []
     for c in found:
@@ -329,7 +415,8 @@ def _combine(pieces: Sequence[Candidate]) -> Parts:
     for c in pieces:
         p = c.parts or Parts()
         merged = Parts(weekday=merged.weekday if merged.weekday is not None else p.weekday,
-                       day=merged.day or p.day, month=merged.month or p.month, year=merged.year or p.year)
+                       day=merged.day or p.day, month=merged.month or p.month, year=merged.year or p.year,
+                       period=merged.period or p.period)
     return merged
 
 
@@ -341,6 +428,10 @@ def _resolve(body: str, pieces: Sequence[Candidate], ref_day: dt.date | None, re
     parts = _combine(pieces) if all(c.parts for c in pieces) else None
     if parts is None:  # relative or numeric: against the reference only
         text = body[pieces[0].start:pieces[0].end]
+        period = _relative_period(text, ref_day)
+        if period is not None:
+            return DateValue(earliest=period[0].isoformat(), latest=period[1].isoformat(), stated=stated,
+                             evidence=own + reference.evidence)
         day = _relative_weekday(text, ref_day) or _dateparser_day(text, ref_day)
         if day is None:
             return DateValue(stated=stated, evidence=own)
@@ -352,7 +443,14 @@ def _resolve(body: str, pieces: Sequence[Candidate], ref_day: dt.date | None, re
     if day is None and parts.day and parts.month and parts.year is None:
         day, used = _year_for(parts, ref_day, reference, own_years, own)
     elif day is None and parts.weekday is not None and parts.day is None and parts.month is None and ref_day:
-        day, used = _last_weekday(parts.weekday, ref_day), own + reference.evidence
+        coming = _next_weekday if pieces[0].ahead else _last_weekday
+        day, used = coming(parts.weekday, ref_day), own + reference.evidence
+    elif parts.day and parts.month is None and parts.year is None and ref_day and parts.day <= ref_day.day:
+        day, used = ref_day.replace(day=parts.day), own + reference.evidence  # "on the 14th" of this month
+    if parts.month and parts.year is None and parts.day is None and ref_day and not pieces[0].as_of:
+        year = _nearest_month_year(parts.month, ref_day)
+        bounds = _month_bounds(replace(parts, year=year))
+        return replace(bounds, stated=stated, evidence=own + reference.evidence)
     if day is not None and parts.weekday is not None and day.weekday() != parts.weekday:
         day = None  # the text's weekday and day disagree: it does not fix the day
     if pieces[0].as_of:
@@ -361,14 +459,58 @@ def _resolve(body: str, pieces: Sequence[Candidate], ref_day: dt.date | None, re
         return DateValue(value=day.isoformat(), earliest=day.isoformat(), latest=day.isoformat(),
                          stated=stated, evidence=used)
     if parts.month and parts.year and parts.day is None:
-        last = calendar.monthrange(parts.year, parts.month)[1]
-        return DateValue(earliest=dt.date(parts.year, parts.month, 1).isoformat(),
-                         latest=dt.date(parts.year, parts.month, last).isoformat(),
-                         stated=stated, evidence=own)
+        return replace(_month_bounds(parts), stated=stated, evidence=own)
     if parts.year and parts.month is None:
         return DateValue(earliest=f"{parts.year}-01-01", latest=f"{parts.year}-12-31",
                          stated=stated, evidence=own)
     return DateValue(stated=stated, evidence=own)
+
+
+def _month_bounds(parts: Parts) -> DateValue:
+    """The days of a stated month (``parts.year`` set), narrowed to its early, mid or late part."""
+    last = calendar.monthrange(parts.year, parts.month)[1]
+    first, final = MONTH_PERIODS.get(parts.period or "", (1, last))
+    return DateValue(earliest=dt.date(parts.year, parts.month, first).isoformat(),
+                     latest=dt.date(parts.year, parts.month, min(final, last)).isoformat())
+
+
+def _nearest_month_year(month: int, reference: dt.date) -> int:
+    """The year of a month named alone: the occurrence whose middle is nearest the reference, a month
+    ahead counting FUTURE_MONTH_WEIGHT times its distance; so "in May" written in March is this May, and
+    written in November is the May just past, not the next one."""
+    def distance(year: int) -> int:
+        days = (dt.date(year, month, 15) - reference).days
+        return days * FUTURE_MONTH_WEIGHT if days > 0 else -days
+
+    return min((reference.year - 1, reference.year, reference.year + 1), key=distance)
+
+
+def _relative_period(text: str, reference: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """"last week" (Monday to Sunday before the reference's week), "this month", "next year", "the past
+    week" (the seven days up to the reference), "earlier this month" (the month up to the reference)."""
+    match = RELATIVE_PERIOD.fullmatch(text.strip())
+    if not match or reference is None:
+        return None
+    unit = match.group("unit").lower()
+    which = (match.group("which") or match.group("earlier")).lower()
+    if which == "past":
+        return reference - dt.timedelta(days=PAST_PERIOD_DAYS[unit]), reference
+    step = {"last": -1, "this": 0, "next": 1, "earlier": 0, "later": 0}[which]
+    if unit == "week":
+        monday = reference - dt.timedelta(days=reference.weekday()) + dt.timedelta(weeks=step)
+        first, last = monday, monday + dt.timedelta(days=6)
+    elif unit == "month":
+        index = reference.year * 12 + reference.month - 1 + step
+        year, month = divmod(index, 12)
+        first = dt.date(year, month + 1, 1)
+        last = first.replace(day=calendar.monthrange(year, month + 1)[1])
+    else:
+        first, last = dt.date(reference.year + step, 1, 1), dt.date(reference.year + step, 12, 31)
+    if which == "earlier":
+        last = reference
+    elif which == "later":
+        first = reference
+    return first, last
 
 
 def _year_for(parts: Parts, ref_day: dt.date | None, reference: DateValue,

@@ -21,7 +21,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -38,6 +38,10 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 OTHER_LABELS = frozenset({"NORP", "ORG", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART", "LANGUAGE"})
 # Labels the model gives that a gazetteer place or a collection name may overwrite.
 OVERWRITABLE = frozenset({"NORP", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"})
+# Lower-case kind words the model takes into a place's span ("Tovana province", "Lunetto city"); the place
+# is the name before them, so its mentions share one canonical name with its bare mentions.
+PLACE_KIND_SUFFIXES = frozenset({"province", "region", "governorate", "district", "county", "city", "town",
+                                 "village", "countryside", "oblast", "prefecture", "municipality"})
 POSSESSIVE_TOKENS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 # A surname shorter than this is too likely an ordinary capitalised word to search for on its own.
 MIN_RULER_SURNAME_CHARS = 4
@@ -104,6 +108,8 @@ def model_entities(article: Article, doc: Doc) -> list[Found]:
         if any(foreign[ent.start:ent.end]) or (ent.label_ == PERSON and ent.text.islower()):
             continue  # a foreign paragraph's, or a "person" with no capital letter ("lorry driver")
         start, end = _trim(doc, ent.start, ent.end)
+        if ent.label_ in PLACE_LABELS and end - start > 1 and doc[end - 1].text in PLACE_KIND_SUFFIXES:
+            end -= 1  # "Tovana province" names Tovana; "Mexico City" (capitalised) keeps its word
         if start < end:
             text = doc[start:end].text
             out.append(Found(start, end, relabel(text, ent.label_), text))
@@ -170,7 +176,7 @@ def complete(article: Article, doc: Doc, found: list[Found], ruler: SpanRuler) -
             continue
         overlapping = {taken[i] for i in range(span.start, span.end) if i in taken}
         if any(_known_names_in(f, matches) < 2
-               and (f.label not in OVERWRITABLE or f.start < span.start or f.end > span.end)
+               and (not _overwritable(f) or f.start < span.start or f.end > span.end)
                for f in overlapping):
             continue  # the model's person or place, or a longer name ("the Smith Foundation"), stands
         result = [f for f in result if f not in overlapping]
@@ -180,6 +186,22 @@ def complete(article: Article, doc: Doc, found: list[Found], ruler: SpanRuler) -
             taken[i] = new
     del doc.spans[RULER_KEY]
     return sorted(result, key=lambda f: f.start)
+
+
+# Words without which a model's DATE or TIME span holds no date: such a span ("Morrow", read as
+# "tomorrow") is a misreading a collection name may replace.
+_DATE_WORD = re.compile(
+    r"\d|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|satur|sun)(?:day)?)\b|"
+    r"\b(?:day|week|month|year|today|tonight|tomorrow|yesterday|ago|morning|afternoon|evening|night|noon|"
+    r"midnight|season|spring|summer|autumn|fall|winter|century|decade|hour|minute|time|weekend|era|"
+    r"past|last|next|this|earlier|later|recent|recently|annual|quarter)s?\b", re.IGNORECASE)
+
+
+def _overwritable(found: Found) -> bool:
+    """A label a collection name may replace: the loose labels, or a date or time with no date in it."""
+    dateless = found.label in ("DATE", "TIME") and not _DATE_WORD.search(found.text)
+    return found.label in OVERWRITABLE or dateless
 
 
 def _known_names_in(found: Found, matches: Sequence[Span]) -> int:
@@ -192,6 +214,27 @@ def _known_names_in(found: Found, matches: Sequence[Span]) -> int:
 PLACE_PREPOSITIONS = frozenset({"in", "near", "at"})
 # Nouns that name a place by its kind before "of" ("the city of Holm").
 PLACE_KINDS = frozenset({"city", "town", "village", "province", "region", "capital", "port", "district"})
+# Words after "X's" that only a state or place has ("Valdoria's ambassador", "Valdoria's prime minister"):
+# a person has no president, embassy or border of their own.
+# Armed forces are left out: movements have their own ("Hamas's military wing").
+STATE_POSSESSIONS = frozenset({
+    "president", "premier", "prime", "ambassador", "embassy", "king", "queen", "emir", "parliament",
+    "capital", "border", "borders", "foreign", "defence", "defense", "citizens", "territory", "airspace"})
+# Titles of the one who governs or represents a place, before "of X" ("the mayor of X", "the foreign
+# minister of X"); leaders of organisations share the others ("head", "leader", "spokesman of X").
+PLACE_TITLES = frozenset({"mayor", "governor", "minister", "ambassador", "king", "queen", "emir", "sultan",
+                          "consul", "premier"})
+# Verbs of travel: "to X" or "from X" after them names a place ("return to X", "flew in from X"); verbs
+# that also take a person after "to" or "from" ("send", "write", "hear") are left out.
+JOURNEY_VERBS = frozenset({"return", "travel", "fly", "go", "come", "move", "head", "arrive", "drive", "sail",
+                           "journey", "relocate", "flee", "commute", "march", "walk", "ride", "evacuate"})
+# Particles between such a verb and "to"/"from": "flew in from", "went back to", "headed on to".
+JOURNEY_PARTICLES = frozenset({"in", "back", "on", "out", "over", "home", "straight", "directly"})
+# Words after which a name the collection uses both for a person and a place is the place ("return to X",
+# "between X and Y"); too common before people ("said to X", "a letter from X") to decide alone, they only
+# settle a name the collection already reads as a place somewhere by a plain cue.
+PLACE_MOTION_WORDS = frozenset({"to", "from", "between", "visited", "visit", "visiting", "via", "toward",
+                                "towards", "outside", "around", "across", "into", "and", "or"})
 # Endings that make a nationality adjective of a place name ("Kenya" -> "Kenyan", "China" -> "Chinese").
 DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish")
 # The collection must label a text a place at least this often, and more often than a person, to
@@ -209,12 +252,76 @@ def demonym_of(text: str, place_names: Iterable[str]) -> str | None:
 
 
 def _place_cue(doc: Doc, f: Found) -> bool:
-    """ "in X", "near X", "at X" (not "at X's invitation"), "the city of X"."""
+    """ "in X", "near X", "at X" (not "at X's invitation"), "travel to X", "flew in from X", or a cue of
+    _kind_cue."""
+    if _kind_cue(doc, f) or _possession_cue(doc, f):
+        return True
     if f.start == 0 or (f.end < len(doc) and doc[f.end].text in POSSESSIVE_TOKENS):
         return False
-    before = doc[f.start - 1].lower_
-    kind_of = before == "of" and f.start > 1 and doc[f.start - 2].lower_ in PLACE_KINDS
-    return before in PLACE_PREPOSITIONS or kind_of
+    return doc[f.start - 1].lower_ in PLACE_PREPOSITIONS or _journey_cue(doc, f)
+
+
+def _journey_cue(doc: Doc, f: Found) -> bool:
+    """ "return to X", "flew in from X": "to" or "from" right after a verb of travel (JOURNEY_VERBS)."""
+    if f.start < 2 or doc[f.start - 1].lower_ not in ("to", "from"):
+        return False
+    i = f.start - 2
+    while i > 0 and doc[i].lower_ in JOURNEY_PARTICLES:
+        i -= 1
+    return doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in JOURNEY_VERBS
+
+
+def _kind_cue(doc: Doc, f: Found) -> bool:
+    """ "the city of X", "the capital, X", "the mayor of X": what only a place is; unlike "in X" ("in
+    Hamas", "at Reuters"), never said of an organisation."""
+    if f.start < 2 or (f.end < len(doc) and doc[f.end].text in POSSESSIVE_TOKENS):
+        return False
+    before, word = doc[f.start - 1].lower_, doc[f.start - 2].lower_
+    return (before == "of" and (word in PLACE_KINDS or word in PLACE_TITLES)) or (
+        before == "," and word in PLACE_KINDS)
+
+
+def _possession_cue(doc: Doc, f: Found) -> bool:
+    """ "X's ambassador" (STATE_POSSESSIONS)."""
+    return f.end + 1 < len(doc) and doc[f.end].text in POSSESSIVE_TOKENS and \
+        doc[f.end + 1].lower_ in STATE_POSSESSIONS
+
+
+# Words that make a run of capitalised words an organisation's name, not a person's ("Gazprom Neft Group").
+ORGANISATION_WORDS = frozenset({
+    "ministry", "party", "council", "agency", "bank", "group", "company", "corporation", "corp", "inc", "ltd",
+    "forces", "army", "union", "committee", "front", "movement", "organisation", "organization", "institute",
+    "university", "association", "federation", "office", "department", "service", "news", "times", "post",
+    "press", "foundation", "fund", "court", "assembly", "parliament", "government", "command", "brigade",
+    "authority", "commission", "alliance", "coalition", "league", "network", "media", "television", "radio"})
+# The longest run of words taken for a person's name when the model read it as something else.
+MAX_RELABELLED_NAME_WORDS = 3
+
+
+def _role_before(doc: Doc, f: Found) -> bool:
+    """A role right before a span: "Minister X Y", or "his counterpart, X Y" (a role, a comma, the name)."""
+    if _person_cue(doc, f):
+        return True
+    return f.start > 1 and doc[f.start - 1].text == "," and names.is_title_head(doc[f.start - 2].text) and \
+        not names.is_honorific(doc[f.start - 2].text)
+
+
+def _shaped_like_a_name(doc: Doc, f: Found) -> bool:
+    """Two or three capitalised words, none of them an organisation's word or a nationality adjective."""
+    words = doc[f.start:f.end]
+    return 2 <= len(words) <= MAX_RELABELLED_NAME_WORDS and all(
+        w.is_alpha and w.text[:1].isupper() and not w.is_upper and w.lower_ not in ORGANISATION_WORDS
+        and not names.looks_demonym(w.text) for w in words)
+
+
+def _person_cue(doc: Doc, f: Found) -> bool:
+    """ "Ms. X", "President X", "General X": a courtesy form or title right before a one-word name."""
+    return f.start > 0 and names.is_title_head(doc[f.start - 1].text) and doc[f.start - 1].text[:1].isupper()
+
+
+def _motion_cue(doc: Doc, f: Found) -> bool:
+    """ "to X", "from X", "between X and": see PLACE_MOTION_WORDS."""
+    return f.start > 0 and doc[f.start - 1].lower_ in PLACE_MOTION_WORDS
 
 
 def _label_counts(found: Sequence[Sequence[Found]]) -> tuple[Counter[str], Counter[str]]:
@@ -233,13 +340,19 @@ def _label_counts(found: Sequence[Sequence[Found]]) -> tuple[Counter[str], Count
 def vote_labels(docs: Sequence[Doc], found: Sequence[Sequence[Found]]) -> list[list[Found]]:
     """Person, place or nationality by the collection, where the model contradicts itself. First each
     mention by its context: a PERSON after "in"/"near"/"at"/"the city of" that is no person the
-    collection names is a place. Then by the collection's majority:
+    collection names is a place.
+    A name of two or three capitalised words the model read as an organisation or the like, right after a
+    role ("Foreign Minister X Y", "his counterpart, X Y"), is a person. Then by the collection's majority:
     - a PERSON the collection more often labels a place is a place (the gazetteer agreeing, or at least
       MIN_PLACE_VOTES place readings);
     - a one-word place the gazetteer does not know that is the surname of a person the collection names
       in full, up to transliteration ("Kovacs"/"Kovach"), is that person;
-    - a one-word person or place that is the nationality adjective of a collection place ("Verosan" of
-      "Verosa") is NORP."""
+    - a one-word person, place or organisation that is the nationality adjective of a collection place
+      ("Verosan" of "Verosa") is NORP;
+    - a one-word PERSON, ORG or NORP (not shaped like an adjective of nationality) that is no person the
+      collection names in full is a place when the
+      collection reads it as one by a cue somewhere ("in Esker" makes "Esker" elsewhere a place), or
+      writes its nationality adjective ("Verosan" makes "Verosa" a place)."""
     people, _ = collection_names(found)
     index = names.NameIndex(people.elements())
 
@@ -252,18 +365,31 @@ def vote_labels(docs: Sequence[Doc], found: Sequence[Sequence[Found]]) -> list[l
         person = index.person(words[0]) if words else None
         return person is not None and len(person.canonical.split()) > 1
 
-    found = [[dataclasses.replace(f, label="GPE") if f.label == PERSON and _place_cue(doc, f)
-              and not full_name_person(f.text) else f for f in ents]
-             for doc, ents in zip(docs, found, strict=True)]
+    def by_context(doc: Doc, f: Found) -> Found:
+        if f.label == PERSON and _place_cue(doc, f) and not full_name_person(f.text):
+            return dataclasses.replace(f, label="GPE")
+        if f.label in OVERWRITABLE and _role_before(doc, f) and _shaped_like_a_name(doc, f):
+            return dataclasses.replace(f, label=PERSON)
+        return f
+
+    found = [[by_context(doc, f) for f in ents] for doc, ents in zip(docs, found, strict=True)]
     as_place, as_person = _label_counts(found)
     place_names = sorted(t for t in as_place if " " not in t and len(t) >= 4)
+    cued = place_cue_votes(docs, found)
+    kinds = place_cue_votes(docs, found, _kind_cue)
+    adjectives = sorted({f.text for ents in found for f in ents if f.end == f.start + 1
+                         and f.text[:1].isupper() and (f.label == "NORP" or names.looks_demonym(f.text))})
 
     def relabelled(doc: Doc, f: Found) -> str:
         text = f.text
         one_word = f.end - f.start == 1
-        if one_word and f.label in (PERSON, "GPE", "LOC") and not places.known_place(text) and \
+        if one_word and f.label in (PERSON, "GPE", "LOC", "ORG") and not places.known_place(text) and \
                 demonym_of(text, place_names):
             return "NORP"
+        if one_word and f.label in (PERSON, "ORG", "NORP") and text[:1].isupper() and not names.looks_demonym(
+                text) and not _person_cue(doc, f) and not full_name_person(text) and (
+                    (kinds if f.label == "ORG" else cued)[text] or _has_adjective(text, adjectives)):
+            return "GPE"
         if f.label == PERSON and as_place[text] > as_person[text] and (
                 as_place[text] >= MIN_PLACE_VOTES or places.known_place(text, places.MIN_RELABEL_POPULATION)):
             return "GPE"
@@ -275,6 +401,72 @@ def vote_labels(docs: Sequence[Doc], found: Sequence[Sequence[Found]]) -> list[l
 
     return [[dataclasses.replace(f, label=relabelled(doc, f)) for f in ents]
             for doc, ents in zip(docs, found, strict=True)]
+
+
+def _coordinated_with_place(doc: Doc, f: Found, ents: Sequence[Found]) -> bool:
+    """ "Dunmere and X", "X or Dunmere": joined by "and"/"or" to a place of the document."""
+    places_at = {(g.start, g.end) for g in ents if g.label in PLACE_LABELS and g is not f}
+    before = f.start > 1 and doc[f.start - 1].lower_ in ("and", "or") and any(
+        end == f.start - 1 for _, end in places_at)
+    after = f.end + 1 < len(doc) and doc[f.end].lower_ in ("and", "or") and any(
+        start == f.end + 1 for start, _ in places_at)
+    return before or after
+
+
+def _has_adjective(place: str, adjectives: Sequence[str]) -> bool:
+    return len(place) >= 4 and any(demonym_of(a, [place]) for a in adjectives)
+
+
+# Labels whose one-word mentions vote for a place when a cue stands before them: the model gives an
+# unfamiliar place any of these.
+CUED_LABELS = frozenset({PERSON, "GPE", "LOC", "ORG", "NORP"})
+
+
+def place_cue_votes(docs: Sequence[Doc], found: Sequence[Sequence[Found]],
+                    cue: Callable[[Doc, Found], bool] = _place_cue) -> Counter[str]:
+    """How often the collection writes each one-word name with a place cue ("in X", "the mayor of X")."""
+    votes: Counter[str] = Counter()
+    for doc, ents in zip(docs, found, strict=True):
+        for f in ents:
+            if f.end - f.start == 1 and f.label in CUED_LABELS and cue(doc, f):
+                votes[f.text] += 1
+    return votes
+
+
+def settle_person_places(docs: Sequence[Doc], found: Sequence[Sequence[Found]]) -> list[list[Found]]:
+    """A one-word name that is both the surname of a person the collection names in full and a place it
+    reads by a cue ("Ms. Lidia Ostrel" and "in Ostrel") is decided mention by mention: a title before it
+    makes the person; a place cue the place; in a document that names the person, the person; else a
+    word like "to", "between" makes the place; else the collection's more frequent reading."""
+    people, _ = collection_names(found)
+    surnames = {n.split()[-1] for n in people if len(n.split()) > 1}
+    cued = place_cue_votes(docs, found)
+    both = {t for t in surnames if cued[t]}
+    if not both:
+        return [list(ents) for ents in found]
+    as_place, as_person = _label_counts(found)
+    out = []
+    for doc, ents in zip(docs, found, strict=True):
+        named_here = {names.bare_name(f.text).split()[-1] for f in ents
+                      if f.label == PERSON and len(names.bare_name(f.text).split()) > 1} | \
+                     {f.text for f in ents if f.label == PERSON and _person_cue(doc, f)}
+        settled = []
+        for f in ents:
+            if f.end - f.start == 1 and f.text in both and f.label in (PERSON, "GPE", "LOC"):
+                if _person_cue(doc, f):
+                    label = PERSON
+                elif _place_cue(doc, f) or _coordinated_with_place(doc, f, ents):
+                    label = "GPE"
+                elif f.text in named_here:
+                    label = PERSON
+                elif _motion_cue(doc, f) or as_place[f.text] > as_person[f.text]:
+                    label = "GPE"
+                else:
+                    label = PERSON
+                f = dataclasses.replace(f, label=label)
+            settled.append(f)
+        out.append(settled)
+    return out
 
 
 @dataclass(frozen=True)
