@@ -328,7 +328,7 @@ def rule_label(line: Line, site_furniture: bool, link_aware: bool = False) -> tu
         if rules.has_boilerplate(lower):
             cost = rules.HARD_CHROME_COST if line.words > rules.LABEL_MAX_WORDS else rules.SOFT_CHROME_COST
             return CHROME, "legal, consent or subscription notice", cost
-    if comments.THREAD_HEADER.match(text):  # in every language the thread parser reads, prefix-gated
+    if "thread_header" in starts and rules.THREAD_HEADER.match(text):
         return CHROME, "comment count or comment prompt", rules.SOFT_CHROME_COST
     if (line.words <= rules.HEADING_MAX_WORDS and "related_heading" in starts
             and rules.RELATED_HEADING.match(text)):

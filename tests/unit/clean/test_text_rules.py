@@ -308,9 +308,3 @@ def test_author_biography_is_metadata():
     text = f"By Jana Oberg\n{ARTICLE}\n{bio}\n"
     article = clean(text)
     assert removal(article, 9) == ("metadata", "author biography")
-
-
-def test_a_comment_prompt_in_another_language_is_labelled_as_one():
-    # a comment form's heading after the article, with no thread under it ("Leave a reply" in Spanish)
-    article = clean(f"{ARTICLE}\nDeja una respuesta\n\nPolítica de privacidad\n")
-    assert removal(article, 8) == ("chrome", "comment count or comment prompt")
