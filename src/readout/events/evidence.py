@@ -9,7 +9,7 @@ from spacy.tokens import Span
 
 from readout.events.lexicon import rules
 from readout.events.speech import Account
-from readout.model import UNKNOWN_DATE, Annotated, Attribution, DateValue, Evidence, Mention
+from readout.model import UNKNOWN_DATE, Annotated, Attribution, DateMention, DateValue, Evidence, Mention
 
 YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
@@ -42,15 +42,35 @@ def date_of(annotated: Annotated, sentences: list[Span]) -> DateValue:
             YEAR.search(mention.text) or (anchored and not any(ch.isdigit() for ch in mention.text))
         ):
             values.append(date.value)
-    evidence = tuple(Evidence(article.source, m.lines, m.text) for m in found)
-    stated = ", ".join(dict.fromkeys(m.date.stated or m.text for m in found))
     if values:
-        return DateValue(value=Counter(values).most_common(1)[0][0], stated=stated, evidence=evidence)
+        value = Counter(values).most_common(1)[0][0]
+        found = [m for m in found if _agrees(m.date, value)]  # "... detained in July": another event's
+        return DateValue(value=value, stated=_stated(found), evidence=_evidence(article.source, found))
+    evidence = _evidence(article.source, found)
+    stated = _stated(found)
     earliest = max((m.date.earliest for m in found if m.date.earliest and YEAR.search(m.text)), default=None)
     latest = min((m.date.latest for m in found if m.date.latest and YEAR.search(m.text)), default=None)
     if earliest and earliest == latest:
         earliest = latest = None
     return DateValue(earliest=earliest, latest=latest, stated=stated, evidence=evidence)
+
+
+def _agrees(date: DateValue, value: str) -> bool:
+    """Whether a date mention can be the day ``value``: its own day, an interval holding it, or a
+    stated expression that fixes neither (a weekday with no reference)."""
+    if date.value:
+        return date.value == value
+    if date.earliest or date.latest:
+        return (date.earliest or value) <= value <= (date.latest or value)
+    return True
+
+
+def _evidence(source: str, found: list[DateMention]) -> tuple[Evidence, ...]:
+    return tuple(Evidence(source, m.lines, m.text) for m in found)
+
+
+def _stated(found: list[DateMention]) -> str:
+    return ", ".join(dict.fromkeys(m.date.stated or m.text for m in found))
 
 
 def _modifies_thing(sent: Span, start: int, end: int) -> bool:

@@ -18,6 +18,7 @@ from readout.model import Annotated, Evidence
 TITLE_PLACE = re.compile(r"\b(?:in|at|to)\s+(?:[A-Z][\w]*['’]s\s+)?([A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)")
 WHERE_PREPS = tuple(meeting_cue("where_preps"))
 VENUE_PREPS = tuple(meeting_cue("venue_preps"))
+VENUE_CITY_PREPS = frozenset(meeting_cue("venue_city_preps"))
 NOT_PLACES = frozenset(meeting_cue("not_places"))
 PLACE_DEPTH: int = meeting_cue("place_depth")
 PURPOSE_PREPS = tuple(meeting_cue("purpose_preps"))
@@ -62,7 +63,8 @@ def _city_below(token: Token, index: EntityIndex, depth: int) -> tuple[int, str]
         return 0, name
     if name is None and entity is not None and entity.label == "ORG" and token.pos_ == "PROPN":
         name = entity.canonical  # taggers read an unfamiliar city as an organisation; a venue at worst
-    if name is None and token.pos_ == "NOUN":  # "at the Mardok presidential palace": the venue's city
+    venue = token.pos_ == "NOUN" and token.head.lower_ in VENUE_CITY_PREPS  # "at the Mardok palace"
+    if name is None and venue:  # the venue's city; "talks on the Tessin river" are about the river
         for modifier in (c for c in token.children if c.dep_ in ("compound", "nmod")):
             city = place_name(modifier, index)
             ent = index.entity(modifier)
