@@ -57,9 +57,9 @@ def _also_present(doc: Doc, index: EntityIndex) -> set[str]:
         if lemma in cues["presence_nouns"]:
             holder = token
         elif lemma in cues["verbs"] and token.pos_ == "VERB":
-            holder = child(token, "nsubj")
-            if lemma == "accompany":  # "accompanied by X" (passive); "X accompanied the minister" (active)
-                holder = child(token, "agent") if child(token, "nsubjpass") is not None else holder
+            holder = child(token, "nsubj")  # "X accompanied the minister", "X also attended"
+            if child(token, "nsubjpass") is not None:  # "accompanied by X", "the talks were attended by X"
+                holder = child(token, "agent")
         elif any(lemma == verb and _object_word(token) == obj for verb, obj in PRESENCE_PHRASES):
             holder = child(token, "nsubj")
         elif lemma in INCLUDE_VERBS and _subject_lemma(token) in RETINUE_NOUNS:

@@ -298,3 +298,13 @@ def test_a_list_item_parsed_as_an_apposition_is_still_a_topic(nlp):
     annotated, doc = annotate(nlp, text)
     found = " | ".join(t.text for t in topics_of(annotated, doc, []))
     assert "air-policing" in found and "training of officers" in found
+
+
+def test_people_a_meeting_was_attended_by_are_present_not_another_meeting(nlp):
+    text = (
+        "President Anna Lindqvist met Chancellor Pedro Alvarez in Porto on Tuesday to discuss rail tolls.\n\n"
+        "The meeting was also attended by Foreign Minister Jonas Lunde and Defence Minister Petra Holm."
+    )
+    (meeting,) = _meetings(nlp, text)
+    assert set(meeting.participants) == {"Anna Lindqvist", "Pedro Alvarez"}
+    assert set(meeting.also_present) == {"Jonas Lunde", "Petra Holm"}
