@@ -5,24 +5,29 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
-from readout.events.lexicon import rules
+from readout.events.lexicon import rules, word_set
 from readout.events.speech import Account
 from readout.model import UNKNOWN_DATE, Annotated, Attribution, DateMention, DateValue, Evidence, Mention
 
 YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 
 
-def date_of(annotated: Annotated, sentences: list[Span]) -> DateValue:
+def date_of(annotated: Annotated, sentences: list[Span], events: list[Token] | None = None) -> DateValue:
     """The date the sentences state for the event, honest: a day only with its year in the words (or a
-    relative day tied to a stated publication date); otherwise what was stated, with its evidence."""
+    relative day tied to a stated publication date); otherwise what was stated, with its evidence.
+    ``events``: the words that name the event; a date of the verb that governs one of them ("on Monday
+    defended her meeting with X") dates that verb's act, not the event."""
     bounds = rules()["date_bounds"]["words"]
     article = annotated.article
+    governors = {g.i for g in (_governor(t) for t in events or ()) if g is not None}
     found = []
     for sent in sentences:
         for mention in annotated.dates:
             if not (sent.start_char <= mention.start < sent.end_char):
+                continue
+            if governors and _attached_verb(sent, mention.start, mention.end) in governors:
                 continue
             before = article.body[max(sent.start_char, mention.start - 8) : mention.start].lower().split()
             if before and any(" ".join(before[-len(b.split()) :]) == b for b in bounds):
@@ -53,6 +58,31 @@ def date_of(annotated: Annotated, sentences: list[Span]) -> DateValue:
     if earliest and earliest == latest:
         earliest = latest = None
     return DateValue(earliest=earliest, latest=latest, stated=stated, evidence=evidence)
+
+
+def _governor(event: Token) -> Token | None:
+    """The verb an event noun is the object or subject of, unless it is a light verb that hands the event
+    to the noun ("held a meeting"): "defended her meeting", "announced the talks"."""
+    head = event.head
+    if event.pos_ != "NOUN" or head.i == event.i or head.pos_ != "VERB" or event.dep_ not in (
+            "dobj", "nsubj", "nsubjpass"):
+        return None
+    return None if head.lemma_.lower() in word_set("rules.json", "light_verbs") else head
+
+
+def _attached_verb(sent: Span, start: int, end: int) -> int | None:
+    """The index of the verb a date expression hangs from, through prepositions ("on Monday" of
+    "defended"), or None."""
+    tokens = [t for t in sent if start <= t.idx < end]
+    roots = [t for t in tokens if not (start <= t.head.idx < end) or t.head.i == t.i]
+    if len(roots) != 1:
+        return None
+    head = roots[0].head
+    while head.pos_ == "ADP" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ in ("nsubj", "nsubjpass") and head.i < roots[0].i < head.head.i:
+        head = head.head  # "X on Monday defended ...": parsers hang the date on the subject before the verb
+    return head.i if head.pos_ == "VERB" else None
 
 
 def _agrees(date: DateValue, value: str) -> bool:

@@ -122,7 +122,7 @@ def _meeting(
     actor, recipient = (
         call_roles(lead, parties) if call else roles_of(parties, visitors, host_country, countries)
     )
-    date = date_of(annotated, sents)
+    date = date_of(annotated, sents, [c.token for c in items])
     duration = None
     for sent in sents:
         nxt = doc[sent.end : sent.end + 1]

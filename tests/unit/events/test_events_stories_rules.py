@@ -308,3 +308,13 @@ def test_people_a_meeting_was_attended_by_are_present_not_another_meeting(nlp):
     (meeting,) = _meetings(nlp, text)
     assert set(meeting.participants) == {"Anna Lindqvist", "Pedro Alvarez"}
     assert set(meeting.also_present) == {"Jonas Lunde", "Petra Holm"}
+
+
+def test_the_day_a_meeting_was_defended_is_not_the_day_it_was_held(nlp):
+    text = ("Chancellor Anna Lindqvist on 12 October 2026 defended her meeting with President Pedro Alvarez "
+            "in Porto, telling parliament that talking was not giving in.")
+    (meeting,) = _meetings(nlp, text)
+    assert meeting.date.value is None and not meeting.date.evidence
+    text = "Anna Lindqvist on 12 October 2026 held a meeting with President Pedro Alvarez in Porto."
+    (meeting,) = _meetings(nlp, text)
+    assert meeting.date.value == "2026-10-12"  # a light verb hands its day to the meeting
