@@ -78,18 +78,25 @@ LABELLED = re.compile(
     r"|publicado|actualizado|atualizado|pubblicato|aggiornato|gepubliceerd|опубликовано|обновлено)\b\s*"
     r"(on|at|am|le|el|em|il|op|:)?", re.IGNORECASE)
 # A date the page was changed, not published: a date line (metadata) but never the publication date.
-UPDATED = re.compile(r"^\W{0,3}(updated|last updated|modified|last modified|aktualisiert|stand|mis à jour"
-                     r"|actualizado|atualizado|aggiornato|обновлено)\b", re.IGNORECASE)
+UPDATE_WORDS = (r"(updated|last updated|modified|last modified|aktualisiert|stand|mis à jour|actualizado"
+                r"|atualizado|aggiornato|обновлено)")
+UPDATED = re.compile(rf"^\W{{0,3}}{UPDATE_WORDS}\b", re.IGNORECASE)
+# An update label anywhere before a line's date ("Jane Roe · Updated: 9 January 2025"): the update's day.
+UPDATE_BEFORE = re.compile(rf"\b{UPDATE_WORDS}\b", re.IGNORECASE)
 # A dateline opening a paragraph: optional place in capitals, then the date, then a dash or "(Agency)".
 DATELINE = re.compile(rf"^\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ .'’-]{{1,40}},\s*)?(?P<date>{FULL_DATE.pattern})\s*"
                       r"(?:\([^)]{1,40}\)\s*)?[—–-]{1,2}\s", re.IGNORECASE)
 # A line that is only a date (with weekday and time), or a byline carrying one: short enough to be a label.
 DATE_LINE_MAX_WORDS = 14
 # Compiled once (``re.search`` with a pattern string looks it up in re's cache on every call):
-# a copyright mark in words, and what a date line may hold besides its date (clock times, zones, separators).
+# a copyright mark in words, and what a date line may hold besides its date (clock times, zones, separators,
+# an update stamp).
 COPYRIGHT_WORDS = re.compile(r"\(c\)|copyright|rights reserved", re.IGNORECASE)
 DATE_LINE_EXTRAS = re.compile(
-    r"\b\d{1,2}[:h]\d{2}(\s*[ap]\.?m\.?)?\b|\b(gmt|utc|[a-z]{2,4}t)\b|[|•·/,:()–—-]", re.IGNORECASE)
+    r"\b\d{1,2}[:h]\d{2}(\s*[ap]\.?m\.?)?\b|\b(gmt|utc|[a-z]{2,4}t)\b|[|•·/,:()–—-]"
+    r"|\b(updated|last updated|modified|edited)\b"  # "June 3, 2026 6:14 PM UTC Updated 3 hours ago"
+    r"|\b\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b",
+    re.IGNORECASE)
 DATE_LINE_MAX_CHARS = 200
 # The first few content paragraphs may open with a dateline; later ones are the story's own dates.
 DATELINE_PARAGRAPHS = 3
@@ -178,6 +185,15 @@ def is_date_line(text: str) -> bool:
         rules.BYLINE.match(text) is not None or len(rest.split()) <= 2)
 
 
+def _update_stamp(text: str) -> bool:
+    """A line whose date is an update's: labelled so at its start, or after an update label before the
+    date ("Jane Roe · Updated: 9 January 2025"); "3 May 2021, updated 2 hours ago" is a publication."""
+    if UPDATED.match(text):
+        return True
+    date = FULL_DATE.search(text)
+    return date is not None and UPDATE_BEFORE.search(text, 0, date.start()) is not None
+
+
 def find_published(lines: list[str], candidates: Iterable[int], paragraphs: Iterable[int],
                    article: tuple[int, int] | None = None) -> Published | None:
     """The stated publication day: from labelled or date-only lines among ``candidates`` (1-based numbers of
@@ -185,7 +201,7 @@ def find_published(lines: list[str], candidates: Iterable[int], paragraphs: Iter
     ``paragraphs`` (1-based first lines). A bare date line counts only inside ``article`` (from the
     headline to the end of the body): above the headline it is the page's clock, not the story's date."""
     ordered = [n for n in sorted(candidates)  # every date line has a year: the other lines are passed over
-               if YEAR.search(lines[n - 1]) and not UPDATED.match(lines[n - 1])]
+               if YEAR.search(lines[n - 1]) and not _update_stamp(lines[n - 1])]
     for number in ordered:
         text = lines[number - 1]
         if LABELLED.match(text) and is_date_line(text):

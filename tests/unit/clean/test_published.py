@@ -71,3 +71,12 @@ def test_ambiguous_numeric_dates_stay_unknown():
     assert parse_day("25/03/2019").isoformat() == "2019-03-25"
     assert parse_day("03/25/2019").isoformat() == "2019-03-25"
     assert parse_day("31 February 2019") is None
+
+
+def test_a_timestamp_with_an_update_stamp_is_a_date_line_not_the_headline():
+    stamp = "June 3, 2026 6:14 PM UTC Updated 3 hours ago"
+    assert is_date_line(stamp)
+    title, body = ARTICLE.split("\n", 1)
+    article = clean(f"{title}\nBy Jana Oberg\n{stamp}\n{body}")
+    assert article.title == title
+    assert article.published is not None and article.published.date == "2026-06-03"
