@@ -21,7 +21,8 @@ def date_of(annotated: Annotated, sentences: list[Span], events: list[Token] | N
     defended her meeting with X") dates that verb's act, not the event."""
     bounds = rules()["date_bounds"]["words"]
     article = annotated.article
-    governors = {g.i for g in (_governor(t) for t in events or ()) if g is not None}
+    words = {t.i for t in events or ()}  # a verb naming the event itself dates it ("met X, her first visit")
+    governors = {g.i for g in (_governor(t) for t in events or ()) if g is not None} - words
     found = []
     for sent in sentences:
         for mention in annotated.dates:

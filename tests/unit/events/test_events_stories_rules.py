@@ -318,3 +318,11 @@ def test_the_day_a_meeting_was_defended_is_not_the_day_it_was_held(nlp):
     text = "Anna Lindqvist on 12 October 2026 held a meeting with President Pedro Alvarez in Porto."
     (meeting,) = _meetings(nlp, text)
     assert meeting.date.value == "2026-10-12"  # a light verb hands its day to the meeting
+
+
+def test_a_meeting_verb_that_governs_another_event_noun_still_dates_the_meeting(nlp):
+    text = ("TOVANA, June 3 (Wirepost) - Karesian President Anna Lindqvist met Ostrian President "
+            "Pedro Alvarez in Tovana on Wednesday, her first visit to Ostria since taking office, as the "
+            "neighbours sought to end a row over grain.")
+    (meeting,) = _meetings(nlp, text)  # the parser hangs "visit" on "met", which names the meeting itself
+    assert "Wednesday" in [e.text for e in meeting.date.evidence]
