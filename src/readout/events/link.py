@@ -161,8 +161,9 @@ def _meeting_score(
     shared = set(m.participants) & cluster.parties
     if len(shared) < min(2, len(m.participants), len(cluster.parties)):
         return None  # one party in common is not the same meeting when both name two
-    if m.place and cluster.place and m.place != cluster.place:
-        return None
+    same_day = m.date.value is not None and m.date.value == cluster.day
+    if m.place and cluster.place and m.place != cluster.place and not (same_day and len(shared) >= 2):
+        return None  # the same two people on the same stated day are one meeting whatever place one misread
     if _dates_conflict(m.date, DateValue(cluster.day, cluster.earliest, cluster.latest)):
         return None
     if (m.mode == "phone" and cluster.in_person) or (cluster.calls and _in_person(m)):

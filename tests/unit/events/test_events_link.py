@@ -60,3 +60,11 @@ def test_ids_do_not_depend_on_order(nlp):
     found = mentions(nlp, FIRST, SECOND, LATER)
     ids = {tuple(sorted(e.id for e in link_events(list(order)))) for order in itertools.permutations(found)}
     assert len(ids) == 1
+
+
+def test_the_same_two_people_on_the_same_stated_day_are_one_meeting_despite_a_misread_place(nlp):
+    dated = ("Chilean President Lucia Vera met Peruvian Prime Minister Hugo Salas in Santiago "
+             "on 9 October 2021.")
+    elsewhere = "President Lucia Vera met Prime Minister Hugo Salas in Valparaiso on 9 October 2021."
+    (meeting,) = consults(link_events(mentions(nlp, dated, elsewhere)))
+    assert set(meeting.documents) == {"capture-0.txt", "capture-1.txt"}
