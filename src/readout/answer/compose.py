@@ -39,6 +39,8 @@ MIN_DISCUSSION_SCORE = 3
 # Topics named in an answer's text: the ones its citations hold, at most this many, so the answer reads
 # as a summary and the citations carry the rest.
 MAX_TOPICS = 8
+# Sentences quoted for what an event was (a threat, an agreement): the first report and one more.
+MAX_QUOTED = 2
 
 
 @dataclass
@@ -383,8 +385,12 @@ def _quoted(text: str) -> str:
 
 
 def answer_what(captures: Captures, event: Event, question: Question) -> Part:
-    if question.focus != "discussion":
-        return Part(event, f"{_capital(label(event))}.", mention_citations(captures, event))
+    if question.focus != "discussion":  # what was done, threatened, agreed: the event in its own words
+        citations = mention_citations(captures, event)
+        text = f"{_capital(label(event))}."
+        if citations:
+            text += " In the captures' words: " + " ".join(_quoted(c.text) for c in citations[:MAX_QUOTED])
+        return Part(event, text, citations)
     sentences = discussion_sentences(captures, event, question)
     topics = [t for t in dict.fromkeys(t.text for t in event.topics) if says_something(t, event)]
     if question.topic:

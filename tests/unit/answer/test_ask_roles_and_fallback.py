@@ -413,3 +413,9 @@ def test_query_syntax_in_the_new_paths_is_data(store, question, ask):
     a = ask(question, store)
     assert a.status in ("answered", "no_answer", "ambiguous")
     assert len(store.events()) == events
+
+
+def test_what_an_event_was_is_told_in_the_captures_words(store, ask):
+    a = ask("What did Kell threaten Tamsel with?", store)
+    assert a.status == "answered" and a.events == ("kell",)
+    assert "\u201cKell threatened Tamsel with a blockade.\u201d" in a.answer  # what, not only who and when
