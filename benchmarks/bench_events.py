@@ -11,7 +11,6 @@ Usage: .venv/bin/python benchmarks/bench_events.py [N]
 
 from __future__ import annotations
 
-import hashlib
 import json
 import random
 import sys
@@ -20,9 +19,10 @@ from pathlib import Path
 
 from readout.events import extract_events, link_events
 from readout.events.extract import extract_with_counts
-from readout.model import Article, make_paragraphs
+from readout.model import Article
 from readout.nlp import annotate_collection, load_nlp
 from readout.settings import DEFAULT_SETTINGS
+from readout.store.synthetic import article_from_blocks
 
 ROOT = Path(__file__).resolve().parents[1]
 BOUND = 0.25  # the bar: extraction and linking add at most 25% to annotation time
@@ -56,28 +56,8 @@ def captures(n: int) -> list[Article]:
     for i in range(n):
         parts = rng.sample(sentences, rng.randint(3, 6)) + [_meeting(rng)]
         rng.shuffle(parts)
-        paragraphs, line, items = [], 1, []
-        for k in range(0, len(parts), 2):
-            paragraphs.append(" ".join(parts[k : k + 2]))
-        for text in paragraphs:
-            items.append((text, (line, line), "content"))
-            line += 2
-        body = "\n\n".join(paragraphs)
-        out.append(
-            Article(
-                source=f"bench-{i:04d}.txt",
-                url=None,
-                id=hashlib.sha256(body.encode()).hexdigest()[:16],
-                mode="text",
-                text=body,
-                title=None,
-                title_lines=None,
-                byline=None,
-                published=None,
-                language="en",
-                paragraphs=make_paragraphs(items),
-            )
-        )
+        paragraphs = [" ".join(parts[k : k + 2]) for k in range(0, len(parts), 2)]
+        out.append(article_from_blocks(f"bench-{i:04d}.txt", "\n\n".join(paragraphs)))
     return out
 
 

@@ -11,6 +11,7 @@ import hashlib
 import random
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from readout.model import (
     Annotated,
@@ -28,6 +29,7 @@ from readout.model import (
     Topic,
     make_paragraphs,
 )
+from readout.store import open_store
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u201c\"])")
 
@@ -56,6 +58,31 @@ def article_from_lines(source: str, lines: list[str], kinds: dict[int, str] | No
         published=None,
         language="en",
         paragraphs=make_paragraphs(items),
+    )
+
+
+def article_from_blocks(source: str, text: str, kinds: list[str] | None = None, title: str | None = None,
+                        byline: str | None = None) -> Article:
+    """An article with no headline line whose paragraphs are the text's blocks between blank lines, each
+    with its lines (``kinds``: each block's kind, content by default)."""
+    blocks, line = [], 1
+    for i, block in enumerate(text.strip().split("\n\n")):
+        n = block.count("\n")
+        kind = kinds[i] if kinds and i < len(kinds) else "content"
+        blocks.append((block, (line, line + n), kind))
+        line += n + 2
+    return Article(
+        source=source,
+        url=None,
+        id=content_id(text),
+        mode="text",
+        text=text,
+        title=title,
+        title_lines=None,
+        byline=byline,
+        published=None,
+        language="en",
+        paragraphs=make_paragraphs(blocks),
     )
 
 
@@ -128,6 +155,18 @@ def event_from_mentions(event_id: str, mentions: list[EventMention]) -> Event:
         mentions=tuple(x for m in mentions for x in m.mentions),
         opinion=all(m.opinion for m in mentions),
     )
+
+
+def write_store(path: Path, annotated: dict[str, Annotated], mentions: dict[str, list[EventMention]],
+                events: list[Event]) -> Path:
+    """A store at ``path`` holding the captures with their mentions and the linked ``events``, written
+    through the Store's own API as build writes them."""
+    with open_store(path, create=True) as store:
+        for source, item in annotated.items():
+            entry = ManifestEntry(source, None, item.article.id, "ok")
+            store.put_capture(entry, item, mentions.get(source, []))
+        store.replace_events(events)
+    return path
 
 
 # --- a large invented collection, for benchmarks ---------------------------------------------------

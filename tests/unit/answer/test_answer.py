@@ -5,15 +5,14 @@ from __future__ import annotations
 import pytest
 
 from readout.answer import answer_question, render_plain
-from readout.answer.cite import verified
-from readout.model import Attribution, DateValue, Evidence, ManifestEntry, Topic
-from readout.records import plain
+from readout.model import Attribution, DateValue, Evidence, Topic
 from readout.store import open_store
 from readout.store.synthetic import (
     annotate_simply,
     article_from_lines,
     event_from_mentions,
     mention_of,
+    write_store,
 )
 
 NAMES = {
@@ -144,27 +143,13 @@ def store(tmp_path_factory):
         "serrin-earlier.txt": [serrin0],
     }
     path = tmp_path_factory.mktemp("ask") / "ask.db"
-    with open_store(path, create=True) as st:
-        for source, ann in annotated.items():
-            st.put_capture(ManifestEntry(source, None, ann.article.id, "ok"), ann, mentions[source])
-        st.replace_events([event_from_mentions(f"e{n}", ms) for n, ms in enumerate(mentions.values())])
-    with open_store(path, create=False) as st:
+    events = [event_from_mentions(f"e{n}", ms) for n, ms in enumerate(mentions.values())]
+    with open_store(write_store(path, annotated, mentions, events), create=False) as st:
         yield st
 
 
-def _checked(answer, store, contract):
-    contract("answer", plain(answer))
-    for citation in answer.citations:
-        assert verified(store.capture_text(citation.source).split("\n"), citation), citation
-    return answer
-
-
-def test_discussion_cites_topic_sentences_and_notes_unnamed_sources(store, contract):
-    a = _checked(
-        answer_question("What did Brenn and Okonjo discuss during their meeting in Kessmar?", store),
-        store,
-        contract,
-    )
+def test_discussion_cites_topic_sentences_and_notes_unnamed_sources(store, ask):
+    a = ask("What did Brenn and Okonjo discuss during their meeting in Kessmar?", store)
     assert a.status == "answered" and a.event == "e0"
     cited = {c.lines for c in a.citations}
     assert {(5, 5), (7, 7)} <= cited
@@ -175,8 +160,8 @@ def test_discussion_cites_topic_sentences_and_notes_unnamed_sources(store, contr
     assert any("unnamed sources" in c for c in a.caveats)
 
 
-def test_when_without_year_says_so(store, contract):
-    a = _checked(answer_question("When did Lund meet Okonjo in Veldra?", store), store, contract)
+def test_when_without_year_says_so(store, ask):
+    a = ask("When did Lund meet Okonjo in Veldra?", store)
     assert a.status == "answered"
     assert a.date is not None and a.date.value is None
     assert "March 3 (a Tuesday)" in a.answer and "no year" in a.answer
@@ -184,55 +169,51 @@ def test_when_without_year_says_so(store, contract):
     assert {c.lines for c in a.citations} == {(3, 3), (5, 5)}
 
 
-def test_who_else_attended_names_those_present(store, contract):
-    a = _checked(
-        answer_question("Who else attended the June 2019 meeting in Serrin?", store), store, contract
-    )
+def test_who_else_attended_names_those_present(store, ask):
+    a = ask("Who else attended the June 2019 meeting in Serrin?", store)
     assert a.status == "answered" and a.event == "e2"
     assert "Ana Pell" in a.answer and "Tarek Lund" in a.answer
     assert a.citations and a.citations[0].lines == (3, 3)
     assert any("chosen because its date fits" in c for c in a.caveats)
 
 
-def test_unknown_place_is_no_answer(store, contract):
-    a = _checked(answer_question("What did Brenn and Okonjo discuss in Lisbon?", store), store, contract)
+def test_unknown_place_is_no_answer(store, ask):
+    a = ask("What did Brenn and Okonjo discuss in Lisbon?", store)
     assert a.status == "no_answer" and not a.citations and a.event is None
     assert "Lisbon" in a.answer
 
 
-def test_two_meetings_and_nothing_chooses_is_ambiguous(store, contract):
-    a = _checked(answer_question("When did Brenn and Okonjo meet in Serrin?", store), store, contract)
+def test_two_meetings_and_nothing_chooses_is_ambiguous(store, ask):
+    a = ask("When did Brenn and Okonjo meet in Serrin?", store)
     assert a.status == "ambiguous" and set(a.events) == {"e2", "e3"} and a.event is None
     assert "2019" in a.answer and a.citations
 
 
-def test_which_question_lists_every_event(store, contract):
-    a = _checked(answer_question("Which meetings took place in Serrin?", store), store, contract)
+def test_which_question_lists_every_event(store, ask):
+    a = ask("Which meetings took place in Serrin?", store)
     assert a.status == "answered" and set(a.events) == {"e2", "e3"}
 
 
-def test_how_long_reads_the_duration(store, contract):
-    a = _checked(
-        answer_question("How long did Brenn and Okonjo talk in Serrin in 2019?", store), store, contract
-    )
+def test_how_long_reads_the_duration(store, ask):
+    a = ask("How long did Brenn and Okonjo talk in Serrin in 2019?", store)
     assert a.status == "no_answer"  # the 2019 meeting's length is not stated; the other's is
-    b = _checked(answer_question("How long was the meeting in Serrin?", store), store, contract)
+    b = ask("How long was the meeting in Serrin?", store)
     assert b.status == "ambiguous" and "three hours" in b.answer
 
 
-def test_did_question(store, contract):
-    yes = _checked(answer_question("Did Lund visit Veldra?", store), store, contract)
+def test_did_question(store, ask):
+    yes = ask("Did Lund visit Veldra?", store)
     assert yes.status == "answered" and yes.answer.startswith("Yes")
-    no = _checked(answer_question("Did Pell meet Lund in Kessmar?", store), store, contract)
+    no = ask("Did Pell meet Lund in Kessmar?", store)
     assert no.status == "no_answer" and not no.citations
 
 
-def test_user_syntax_is_data(store, contract):
+def test_user_syntax_is_data(store, ask):
     for hostile in [
         'What did "Brenn" OR NEAR(Okonjo) discuss in Kessmar*?',
         "Who met Okonjo'; DROP TABLE events;--",
     ]:
-        a = _checked(answer_question(hostile, store), store, contract)
+        a = ask(hostile, store)
         assert a.status in ("answered", "no_answer", "ambiguous")
     assert store.events()
 
@@ -242,37 +223,35 @@ def test_render_plain_numbers_citations(store):
     assert "[1] veldra.txt, line 3" in text and "Caveats:" in text
 
 
-def test_a_spelling_the_captures_use_resolves_to_the_canonical_name(store, contract):
-    a = _checked(answer_question("When did Lunde meet Okonjo?", store), store, contract)
+def test_a_spelling_the_captures_use_resolves_to_the_canonical_name(store, ask):
+    a = ask("When did Lunde meet Okonjo?", store)
     assert a.status == "answered" and a.event == "e1"  # Veldra: Lund a party there, only present in Serrin
 
 
-def test_lower_case_question(store, contract):
-    a = _checked(answer_question("when did lund meet okonjo in veldra", store), store, contract)
+def test_lower_case_question(store, ask):
+    a = ask("when did lund meet okonjo in veldra", store)
     assert a.status == "answered" and a.event == "e1" and "March 3" in a.answer
 
 
-def test_who_says_so_gives_the_attributions(store, contract):
-    a = _checked(
-        answer_question("Who says Brenn and Okonjo agreed on the rail line?", store), store, contract
-    )
+def test_who_says_so_gives_the_attributions(store, ask):
+    a = ask("Who says Brenn and Okonjo agreed on the rail line?", store)
     assert a.status == "answered" and a.event == "e0"
     assert "unnamed sources" in a.answer and a.citations[0].lines == (5, 5)
 
 
-def test_a_question_about_nothing_the_captures_hold(store, contract):
+def test_a_question_about_nothing_the_captures_hold(store, ask):
     for question in ("What is the weather like?", "What is the capital of Freedonia?"):
-        a = _checked(answer_question(question, store), store, contract)
+        a = ask(question, store)
         assert a.status == "no_answer" and not a.citations and not a.events
 
 
-def test_each_ambiguous_candidate_carries_its_own_citation(store, contract):
-    a = _checked(answer_question("When did Brenn and Okonjo meet in Serrin?", store), store, contract)
+def test_each_ambiguous_candidate_carries_its_own_citation(store, ask):
+    a = ask("When did Brenn and Okonjo meet in Serrin?", store)
     assert a.status == "ambiguous"
     # the undated meeting is shown with the sentence that reports it, not only named
     assert {c.source for c in a.citations} == {"serrin-2019.txt", "serrin-earlier.txt"}
 
 
-def test_which_meetings_did_someone_attend_counts_those_only_present_at(store, contract):
-    a = _checked(answer_question("Which meetings did Lund attend?", store), store, contract)
+def test_which_meetings_did_someone_attend_counts_those_only_present_at(store, ask):
+    a = ask("Which meetings did Lund attend?", store)
     assert a.status == "answered" and set(a.events) == {"e1", "e2"}

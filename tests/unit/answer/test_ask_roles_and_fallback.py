@@ -12,9 +12,15 @@ from __future__ import annotations
 import pytest
 
 from readout.answer.identity import apposition_after, apposition_before, title_before, title_of
-from readout.model import Attribution, DateValue, Evidence, ManifestEntry
+from readout.model import Attribution, DateValue, Evidence
 from readout.store import open_store
-from readout.store.synthetic import annotate_simply, article_from_lines, event_from_mentions, mention_of
+from readout.store.synthetic import (
+    annotate_simply,
+    article_from_lines,
+    event_from_mentions,
+    mention_of,
+    write_store,
+)
 
 NAMES = {
     "Ilka Sorn": ("Ilka Sorn", "PERSON"),
@@ -241,23 +247,15 @@ def store(tmp_path_factory):
             ),
         ],
     }
+    grouped: dict[str, list] = {}
+    for rows in per_capture.values():
+        for event_id, mention in rows:
+            grouped.setdefault(event_id, []).append(mention)
+    mentions = {source: [m for _, m in rows] for source, rows in per_capture.items()}
+    events = [event_from_mentions(i, ms) for i, ms in grouped.items()]
     path = tmp_path_factory.mktemp("roles") / "roles.db"
-    with open_store(path, create=True) as st:
-        for source, annotated in ann.items():
-            st.put_capture(
-                ManifestEntry(source, None, annotated.article.id, "ok"),
-                annotated,
-                [m for _, m in per_capture[source]],
-            )
-        grouped: dict[str, list] = {}
-        for rows in per_capture.values():
-            for event_id, mention in rows:
-                grouped.setdefault(event_id, []).append(mention)
-        st.replace_events([event_from_mentions(i, ms) for i, ms in grouped.items()])
-    with open_store(path, create=False) as st:
+    with open_store(write_store(path, ann, mentions, events), create=False) as st:
         yield st
-
-
 
 
 # --- where: several meetings are listed --------------------------------------------------------------

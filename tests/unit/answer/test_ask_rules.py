@@ -16,13 +16,14 @@ import pytest
 
 from readout.answer.compose import MAX_CITATIONS, Captures, mention_citations
 from readout.answer.question import content_words, stem
-from readout.model import Attribution, DateValue, Evidence, ManifestEntry, Topic
+from readout.model import Attribution, DateValue, Evidence, Topic
 from readout.store import open_store
 from readout.store.synthetic import (
     annotate_simply,
     article_from_lines,
     event_from_mentions,
     mention_of,
+    write_store,
 )
 
 NAMES = {
@@ -188,16 +189,8 @@ def store(tmp_path_factory):
         "long-talks.txt": [long_talks],
     }
     path = tmp_path_factory.mktemp("rules") / "rules.db"
-    with open_store(path, create=True) as st:
-        for source, annotated in ann.items():
-            st.put_capture(
-                ManifestEntry(source, None, annotated.article.id, "ok"), annotated, per_capture[source]
-            )
-        st.replace_events(events)
-    with open_store(path, create=False) as st:
+    with open_store(write_store(path, ann, per_capture, events), create=False) as st:
         yield st
-
-
 
 
 def test_a_name_that_is_both_a_party_and_a_place_matches_either(store, ask):

@@ -17,8 +17,8 @@ from readout.model import (
     Entity,
     Evidence,
     Sentence,
-    make_paragraphs,
 )
+from readout.store.synthetic import article_from_blocks
 
 MONTHS = [
     "january",
@@ -87,25 +87,7 @@ def annotate(
     byline: str | None = None,
 ):
     """(Annotated, Doc) for a capture whose paragraphs are separated by blank lines."""
-    blocks, line = [], 1
-    for i, block in enumerate(text.strip().split("\n\n")):
-        n = block.count("\n")
-        kind = kinds[i] if kinds and i < len(kinds) else "content"
-        blocks.append((block, (line, line + n), kind))
-        line += n + 2
-    article = Article(
-        source=source,
-        url=None,
-        id="0" * 16,
-        mode="text",
-        text=text,
-        title=title,
-        title_lines=None,
-        byline=byline,
-        published=None,
-        language="en",
-        paragraphs=make_paragraphs(blocks),
-    )
+    article = article_from_blocks(source, text, kinds, title, byline)
     return annotate_article(nlp, article)
 
 
