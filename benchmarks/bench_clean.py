@@ -1,20 +1,24 @@
 """Speed of ``readout clean --mode text`` per page against trafilatura's ``extract`` on the same page's HTML.
 
 Both are measured in this one run, in process (startup excluded), on pages generated from the hand-written
-fixtures in tests/data/html with varied text, in two weights: ``lean`` (the fixtures as written, 4-7 KB of
-markup) and ``dressed`` (the same pages with what real news pages carry around the article: inline scripts
-and JSON state, meta and link tags, SVG icons, a mega-menu and a footer of links; about 100-150 KB of
-markup, near the HTML size of a typical news page). Text mode is timed end to end as the command runs it
-over a folder of the pages flattened to full-page text: ``clean_all`` (file reads, decoding, hashing, the
-site-furniture pass over all captures, cleaning, near-duplicate signatures; each page in a folder of its
-own, as pages of different sites, so that the menus the generated pages share are not taken as one site's
-furniture, which would flatter the figure) + ``clean_record`` + ``json_line`` for every page. trafilatura
-is timed reading each page's HTML file and calling ``extract`` (comments included, as readout's HTML mode
-asks). Each round times both page by page, in alternating order, and the figure is the median of the
-rounds' ratios, robust to load on a shared machine. HTML mode (``clean_all`` over the HTML files) is
-printed as well, for scale. Target: text mode at most half of trafilatura's time.
+fixtures in tests/data/html with varied text, in three weights: ``lean`` (the fixtures as written, 4-7 KB of
+markup and about 70 elements: far smaller than any real news page, the floor of the range), ``dressed``
+(the same pages with what real news pages carry around the article: inline scripts and JSON state, meta and
+link tags, SVG icons, a mega-menu and a footer of links; about 120 KB and 500 elements) and ``news`` (the
+dressed page built out to the element count of a typical news page: wrapped paragraphs, ad slots, a share
+bar, cards of related stories with responsive images, a most-read list and a footer in columns; about 1,650
+elements, the median HTTP Archive measured on news sites in 2023: 1,621 on mobile, 1,714 on desktop).
+Text mode is timed end to end as the command runs it over a folder of the pages flattened to full-page
+text: ``clean_all`` (file reads, decoding, hashing, the site-furniture pass over all captures, cleaning,
+near-duplicate signatures; each page in a folder of its own, as pages of different sites, so that the
+menus the generated pages share are not taken as one site's furniture, which would flatter the figure) +
+``clean_record`` + ``json_line`` for every page. trafilatura is timed reading each page's HTML file and
+calling ``extract`` (comments included, as readout's HTML mode asks). Each round times both page by page,
+in alternating order, and the figure is the median of the rounds' ratios, robust to load on a shared
+machine. HTML mode (``clean_all`` over the HTML files) is printed as well, for scale. Target: text mode at
+most half of trafilatura's time.
 
-    .venv/bin/python benchmarks/bench_clean.py [--pages 200] [--repeat 5]
+    .venv/bin/python benchmarks/bench_clean.py [--pages 200] [--repeat 5] [--weights lean,dressed,news]
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import lxml.html
 import trafilatura
 
 from readout.clean.render import render
@@ -92,13 +97,64 @@ def dress(markup: str, rng: random.Random) -> str:
                           f"<script>{_script(rng, 25_000)}</script></body>", 1)
 
 
-def build(folder: Path, pages: int, dressed: bool, seed: int = 7) -> tuple[list[Path], list[Path]]:
+def news(markup: str, rng: random.Random) -> str:
+    """The dressed page built out to a typical news page's element count (``news`` in the docstring)."""
+    markup = dress(markup, rng)
+    icon = '<svg viewBox="0 0 24 24"><g><path d="M4 4h16v16H4z"/><path d="M8 8h8v8H8z"/></g></svg>'
+    share = '<div class="share-bar"><ul>' + "".join(
+        f'<li><button class="share share--{n}" aria-label="Share on {n}"><span class="share__icon">{icon}'
+        f'</span><span class="share__label">{n}</span></button></li>'
+        for n in ("Facebook", "X", "LinkedIn", "WhatsApp", "Email", "Copy link")) + "</ul></div>"
+
+    def card(n: int) -> str:
+        sources = "".join(f'<source media="(min-width:{w}px)" srcset="/img/r{n}-{w}.webp {w}w">'
+                          for w in (480, 768, 1024))
+        return (f'<li class="card"><article><a class="card__link" href="/story/{rng.randrange(10**7)}">'
+                f'<div class="card__media"><picture>{sources}<img src="/img/r{n}.jpg" alt="" loading="lazy">'
+                f'</picture></div><div class="card__text"><span class="card__section">'
+                f'{rng.choice(("World", "Business", "Science", "Culture"))}</span><h3 class="card__title">'
+                f'{rng.choice(NAMES)} on the {rng.choice(("budget", "port", "strike", "harvest"))} '
+                f'{rng.choice(("row", "vote", "deal", "talks", "report"))} {n}</h3><div class="card__meta">'
+                f'<time>{rng.randrange(1, 23)} hours ago</time><span class="card__comments">{icon}'
+                f'{rng.randrange(400)}</span></div></div></a></article></li>')
+
+    related = ('<section class="related"><h2>More on this story</h2><ul>'
+               + "".join(card(n) for n in range(24)) + "</ul></section>"
+               '<section class="recommended"><h2>Recommended for you</h2><ul>'
+               + "".join(card(n) for n in range(24, 42)) + "</ul></section>")
+    most_read = ('<aside class="most-read"><h2>Most read</h2><ol>' + "".join(
+        f'<li><a href="/mr/{n}"><span class="rank">{n}</span><span class="headline">{rng.choice(NAMES)} '
+        f'{rng.choice(("speaks", "resigns", "returns", "wins"))} {n}</span></a></li>' for n in range(1, 11))
+        + "</ol></aside>")
+    columns = "".join(f'<div class="footer__col"><h4>Section {c}</h4><ul>' + "".join(
+        f'<li><a href="/s/{c}/{k}">Page {c}.{k}</a></li>' for k in range(12)) + "</ul></div>"
+        for c in range(8))
+    ad = ('<div class="ad-slot"><div class="ad-slot__label"><span>Advertisement</span></div>'
+          '<div class="ad-slot__frame"><div id="ad-{n}"></div></div></div>')
+    count = iter(range(10**6))
+
+    def wrapped(paragraph: re.Match[str]) -> str:
+        slot = ad.replace("{n}", str(next(count))) if rng.random() < 0.3 else ""
+        inner = f'<div class="block__inner">{paragraph.group(0)}</div>'
+        return f'<div class="block block--text">{inner}</div>{slot}'
+
+    markup = re.sub(r"(<p>|<p [^>]*>)(.*?)(</p>)", wrapped, markup, flags=re.S)
+    markup = re.sub(r"(<h1[^>]*>.*?</h1>)", lambda m: m.group(1) + share, markup, count=1, flags=re.S)
+    return markup.replace('<div class="footer-links">',
+                          f'{related}{most_read}<footer class="footer">{columns}</footer>'
+                          '<div class="footer-links">', 1)
+
+
+WEIGHTS = {"lean": lambda markup, rng: markup, "dressed": dress, "news": news}
+
+
+def build(folder: Path, pages: int, weight: str, seed: int = 7) -> tuple[list[Path], list[Path]]:
     rng = random.Random(seed)
     fixtures = sorted(FIXTURES.glob("*.html"))
     html_paths, text_paths = [], []
     for n in range(pages):
         markup = vary(fixtures[n % len(fixtures)].read_text(encoding="utf-8"), rng)
-        markup = dress(markup, rng) if dressed else markup
+        markup = WEIGHTS[weight](markup, rng)
         html_path, text_path = folder / f"page{n:04d}.html", folder / f"page{n:04d}.txt"
         html_path.write_text(markup, encoding="utf-8")
         text_path.write_text(render(markup).text, encoding="utf-8")
@@ -146,7 +202,7 @@ def paired_round(text_folder: Path, html_paths: list[Path]) -> tuple[float, floa
     return text_total, traf_total
 
 
-def measure(pages: int, repeat: int, dressed: bool) -> float:
+def measure(pages: int, repeat: int, weight: str) -> float:
     """Per-round ratios of text mode to trafilatura (``paired_round``); the median of the rounds' ratios is
     the figure. HTML mode is timed in each round too, for scale, after the pairs: it runs trafilatura
     itself, so timed between them it would hand trafilatura's code and data warm."""
@@ -154,7 +210,7 @@ def measure(pages: int, repeat: int, dressed: bool) -> float:
         root = Path(folder)
         (root / "html").mkdir()
         (root / "text").mkdir()
-        html_paths, text_paths = build(root, pages, dressed)
+        html_paths, text_paths = build(root, pages, weight)
         for path in html_paths:
             path.rename(root / "html" / path.name)
         for path in text_paths:  # a folder per page: as from as many sites, no furniture shared between them
@@ -164,6 +220,8 @@ def measure(pages: int, repeat: int, dressed: bool) -> float:
         text_paths = sorted((root / "text").glob("*/*.txt"))
         html_kb = statistics.fmean(p.stat().st_size for p in html_paths) / 1024
         text_kb = statistics.fmean(p.stat().st_size for p in text_paths) / 1024
+        elements = statistics.fmean(sum(1 for _ in lxml.html.parse(str(p)).iter()) for p in html_paths)
+        text_lines = statistics.fmean(p.read_text(encoding="utf-8").count("\n") + 1 for p in text_paths)
         readout_run(root / "text", "text")  # warm-up: lazy imports and one-time caches
         readout_run(root / "html", "html")
         trafilatura_page(html_paths[0])
@@ -178,10 +236,9 @@ def measure(pages: int, repeat: int, dressed: bool) -> float:
             text_ms.append(text / pages * 1000)
             traf_ms.append(traf / pages * 1000)
             html_ms.append(html / pages * 1000)
-    weight = "dressed" if dressed else "lean"
     ratio = statistics.median(ratios)
-    print(f"\n{weight} pages: {pages} (HTML {html_kb:.1f} KB, text {text_kb:.1f} KB on average), "
-          f"{repeat} rounds")
+    print(f"\n{weight} pages: {pages} (on average HTML {html_kb:.1f} KB with {elements:.0f} elements, text "
+          f"{text_kb:.1f} KB in {text_lines:.0f} lines), {repeat} rounds")
     print(f"{'':34}{'median ms/page':>16}{'min':>8}{'max':>8}")
     for name, values in (("readout clean --mode text (e2e)", text_ms),
                          ("trafilatura.extract (baseline)", traf_ms),
@@ -196,9 +253,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=5, help="interleaved rounds; the median ratio counts")
+    parser.add_argument("--weights", default=",".join(WEIGHTS), help="comma-separated: " + ", ".join(WEIGHTS))
     args = parser.parse_args()
-    for dressed in (False, True):
-        measure(args.pages, args.repeat, dressed)
+    for weight in args.weights.split(","):
+        measure(args.pages, args.repeat, weight)
 
 
 if __name__ == "__main__":
