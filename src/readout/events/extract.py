@@ -25,8 +25,9 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from readout.events.candidates import Candidate, candidate, deontic_request
+from readout.events.dateline import dateline_tokens
 from readout.events.evidence import attribution_of, date_of, mention_of
-from readout.events.meeting_grouping import dateline_tokens, still_to_come, without_tokens
+from readout.events.meeting_grouping import still_to_come, without_tokens
 from readout.events.meetings import meetings_of
 from readout.events.roles import EntityIndex, Value, resolve
 from readout.events.speech import Account, account_for, accounts, editorial_spans

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from readout.events.candidates import Candidate
 from readout.events.lexicon import meeting_cue
@@ -17,9 +17,6 @@ from readout.events.meeting_facts import DocumentFacts, parties_of, people_of
 
 # Word lists and bounds of these rules, each with its reason, in lexicons/meetings.json.
 NOT_YET_GOVERNORS = frozenset(meeting_cue("not_yet_governors"))
-DATELINE_ENDS = frozenset(meeting_cue("dateline_ends"))
-DATELINE_DASHES = frozenset(meeting_cue("dateline_dashes"))
-DATELINE_WORDS: int = meeting_cue("dateline_words")
 SPAN_WORDS = frozenset(meeting_cue("span_words"))
 FUTURE_AUX = frozenset(meeting_cue("future_aux"))
 EARLIER_ADVERBS = frozenset(meeting_cue("earlier_adverbs"))
@@ -147,27 +144,6 @@ def _group_by_parties(live: list[tuple[Span, Candidate]]) -> list[list[tuple[Spa
             [(sent, item) for sent, item in live if item.leads or not (item.actor or item.recipient)]
         )
     return groups
-
-
-def dateline_tokens(doc: Doc) -> set[int]:
-    """Tokens of datelines ("LUNETTO, 21 November 2024 (VNA) -", "NAIROBI (Reuters) -"): the capitals at a
-    sentence's start before a comma, bracket or dash; where the report was filed, never a party."""
-    out: set[int] = set()
-    for sent in doc.sents:
-        run = []
-        for token in sent:
-            if token.is_space:
-                continue
-            if token.is_alpha and token.is_upper and len(token) > 1:
-                run.append(token.i)
-                continue
-            if run and token.text in DATELINE_ENDS:
-                out.update(run)
-                rest = doc[token.i : min(token.i + DATELINE_WORDS, sent.end)]
-                dash = next((t.i for t in rest if t.text in DATELINE_DASHES), None)
-                out.update(range(token.i, dash + 1) if dash is not None else ())  # its date and agency
-            break
-    return out
 
 
 def without_tokens(item: Candidate, tokens: set[int]) -> Candidate:

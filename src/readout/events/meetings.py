@@ -22,9 +22,10 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from readout.events.candidates import Candidate
+from readout.events.dateline import dateline_place
 from readout.events.evidence import attribution_of, date_of, mention_of
 from readout.events.meeting_facts import DocumentFacts, document_facts, parties_of, people_of
-from readout.events.meeting_grouping import dateline_tokens, group_meetings, is_back_reference
+from readout.events.meeting_grouping import group_meetings, is_back_reference
 from readout.events.meeting_place import place_of, title_place
 from readout.events.meeting_roles import (
     CAMEO_OF_MODE,
@@ -149,21 +150,6 @@ def _meeting(
         mentions=tuple(mention_of(annotated, s) for s in sents),
         source=annotated.article.source,
     )
-
-
-def dateline_place(doc: Doc) -> str | None:
-    """The city of the report's dateline ("CITY, May 3 (Agency) -"), for an in-person meeting whose text
-    and headline name no place: wire copy filed from a meeting's city names it once, in the dateline. Only a
-    full dateline counts (capitals, then a date or agency up to a dash), so a sentence opening with an
-    acronym and a comma ("NATO, which ...") is not read as one."""
-    marks = dateline_tokens(doc)
-    run: list[str] = []
-    for token in doc[min(marks) :] if marks else ():
-        if token.i not in marks or not (token.is_alpha and token.is_upper):
-            break
-        run.append(token.text.capitalize())
-    last = min(marks) + len(run) - 1 if run else -1
-    return " ".join(run) if run and any(i > last + 1 for i in marks) else None
 
 
 def _meeting_attributions(

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from readout.events.dateline import dateline_credit
 from readout.events.lexicon import source_cues, word_set
 from readout.events.roles import EntityIndex, title_heads
 from readout.model import Annotated
@@ -278,7 +279,22 @@ def accounts(annotated: Annotated, doc: Doc, index: EntityIndex) -> list[Account
                 add(who, min(start, sent.start_char), max(end, sent.end_char), sent, via)
     out.extend(_bare_quotes(doc, quotes, out))
     out.extend(_editorial(annotated, doc, quotes))
-    return out
+    credited = _dateline_account(doc, index, len(body))
+    return out + [credited] if credited else out
+
+
+def _dateline_account(doc: Doc, index: EntityIndex, length: int) -> Account | None:
+    """The agency a wire report's dateline credits ("PORTA SEREN, 3 May (VNA) -"), as the source of the whole
+    body. It comes last and covers everything, so a source named inside the report keeps its own words (the
+    innermost account wins) and a quotation with no verb still goes to the speaker before it. It speaks for
+    no party: no speaker, so no request or statement is put in its mouth."""
+    found = dateline_credit(doc)
+    if found is None:
+        return None
+    credit, sent = found
+    names = [e for t in doc[sent.start : sent.end] if (e := index.entity(t)) and e.label == "ORG"]
+    by = next((e.canonical for e in names if e.canonical in credit or credit in e.canonical), credit)
+    return Account(_clip(by), "agency", None, 0, length, sent.start_char, sent.end_char, None)
 
 
 def _bare_quotes(doc: Doc, quotes: list[tuple[int, int]], found: list[Account]) -> list[Account]:

@@ -6,9 +6,9 @@ import json
 import re
 from importlib import resources
 
-from readout.events import meeting_facts, meeting_grouping, meeting_place, meeting_roles, meetings
+from readout.events import dateline, meeting_facts, meeting_grouping, meeting_place, meeting_roles, meetings
 
-MODULES = (meetings, meeting_facts, meeting_grouping, meeting_roles, meeting_place)
+MODULES = (meetings, meeting_facts, meeting_grouping, meeting_roles, meeting_place, dateline)
 
 LEXICONS = resources.files("readout.events").joinpath("lexicons")
 

@@ -9,7 +9,8 @@ from events_support import annotate
 
 from readout.events import extract_events, link_events
 from readout.events.candidates import candidate
-from readout.events.meeting_grouping import dateline_tokens, without_tokens
+from readout.events.dateline import dateline_tokens
+from readout.events.meeting_grouping import without_tokens
 from readout.events.meetings import meetings_of
 from readout.events.roles import EntityIndex, Value
 

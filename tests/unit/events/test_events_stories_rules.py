@@ -7,8 +7,8 @@ from events_support import annotate
 
 from readout.events import extract_events, link_events
 from readout.events.candidates import candidate
+from readout.events.dateline import dateline_place
 from readout.events.evidence import date_of
-from readout.events.meetings import dateline_place
 from readout.events.roles import EntityIndex
 from readout.events.speech import accounts
 from readout.events.topics import topics_of
@@ -189,8 +189,8 @@ def test_a_subject_hung_off_the_dateline_takes_its_place(nlp):
     the dateline city as the subject, the real subject in apposition to it."""
     from spacy.tokens import Doc
 
+    from readout.events.dateline import dateline_tokens
     from readout.events.extract import _past_dateline
-    from readout.events.meeting_grouping import dateline_tokens
     from readout.events.roles import Value
 
     words = ["VELA", ",", "May", "7", "(", "Wire", ")", "-", "President", "Pedro", "Alvarez", "met", "Anna",
