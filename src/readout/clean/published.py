@@ -93,7 +93,7 @@ DATE_LINE_MAX_WORDS = 14
 # an update stamp).
 COPYRIGHT_WORDS = re.compile(r"\(c\)|copyright|rights reserved", re.IGNORECASE)
 DATE_LINE_EXTRAS = re.compile(
-    r"\b\d{1,2}[:h]\d{2}(\s*[ap]\.?m\.?)?\b|\b(gmt|utc|[a-z]{2,4}t)\b|[|•·/,:()–—-]"
+    r"\b\d{1,2}[:h.]\d{2}(\s*[ap]\.?m\.?)?\b|\b(gmt|utc|[a-z]{2,4}t)\b|[|•·/,:()–—-]"
     r"|\b(updated|last updated|modified|edited)\b"  # "June 3, 2026 6:14 PM UTC Updated 3 hours ago"
     r"|\b\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b",
     re.IGNORECASE)

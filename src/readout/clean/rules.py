@@ -130,7 +130,9 @@ NAV_WORDS = wordset("""home about us contact contacts search menu close open arc
     donate support shop newsletter newsletters jobs careers faq help editions edition weather
     lifestyle travel entertainment economy markets environment education post copy link comment comments
     scroll continue loading click expand tap view show hide gallery image images photo enlarge fullscreen
-    toggle play pause mute unmute audio min listen article story""")
+    toggle play pause mute unmute audio min listen article story
+    accept reject agree consent purposes preferences settings manage essential necessary decline allow
+    ok customise customize options""")
 # A line is a menu when at least this share of its words are navigation words (and it has no sentence
 # shape): real sentences about "news" or "politics" use many other words.
 NAV_SHARE = 0.6
@@ -144,7 +146,8 @@ NAV_SHARE = 0.6
 BOILERPLATE_PATTERNS = re.compile(
     r"all rights reserved|rights reserved|may not be reproduced|without permission"
     r"|terms of (use|service)|privacy policy|cookie policy|use of cookies|we use cookies"
-    r"|accept (all )?cookies"
+    r"|accept (all )?cookies|cookie settings|cookie preferences|manage cookies"
+    r"|privacy notice|your privacy choices|we value your privacy"
     r"|this (web)?site uses|javascript|enable javascript|your browser"
     r"|subscribe to (our|the) newsletter|sign up for (our|the)|successfully subscribed|newsletter"
     r"|unsubscribe|enter your e-?mail|your e-?mail address|please try again|an error (has )?occurred"
@@ -257,6 +260,9 @@ CAPTION_MARKER = re.compile(r"^\W*((image|photo|picture|video)\s+)?(caption|sour
 # (a flattened script or data blob) is never one, and searching it for their tail patterns costs more
 # than the rest of the page: 1,000 characters is several times the longest caption seen on news pages.
 FURNITURE_MAX_CHARS = 1000
+# A wire photo's credit closing its caption: the agency's acronym, a slash and the photographer ("CPA/Jane
+# Roe", "EPA-EFE/Ivo Marr"); matched in the line's own case, as the capitals tell an agency from "and/or".
+AGENCY_CREDIT_TAIL = re.compile(r"\b[A-Z][A-Z-]{1,14}/[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*$")
 CREDIT_TAIL = re.compile(r"(getty images|reuters/|afp/|ap photo|\(afp\)|\(reuters\)|/ ?afp$"
                          r"|\((photo|foto|bild|фото|imagen|image|picture|credit)s?\s*:[^()]{2,40}\)$"
                          r"|[.)]\s/\s?[\w.'’ -]{2,30}$"
@@ -268,6 +274,19 @@ BYLINE = re.compile(
     r"|(?:photographs|photos|pictures|illustrations?|interview|video) by|di|av|(?-i:[Dd]oor(?=\s+[A-Z])))"
     r"\s*:?\s+(?P<name>[A-ZÀ-Þ][\w.'’-]*(?:[ ,]+(?:and |&\s*|y |et |und )?[A-ZÀ-Þ][\w.'’-]*){0,6})",
     re.IGNORECASE)
+# A wire report's closing credit, "(Reporting by Jane Roe; Editing by Ivo Marr)": metadata, like a byline.
+WIRE_CREDIT = re.compile(r"^\(\s*(?:additional )?(?:reporting|writing|editing|compiled|edited|written) by\b",
+                         re.IGNORECASE)
+# A byline that names a desk, not a person ("Coastal Ledger newsroom", "Staff reporter", "Web desk"): a short
+# line ending in one of these words. At most DESK_BYLINE_MAX_WORDS words: a headline can end in "staff".
+DESK_BYLINE_ENDS = ("newsroom", "news desk", "web desk", "desk", "staff", "staff reporter", "staff writer",
+                    "agencies", "wire services")
+DESK_BYLINE_MAX_WORDS = 4
+# A cookie banner: a cookie phrase and the reader addressed ("you", "your"); both are needed, so that an
+# article's sentence about cookie law is not taken for one. Any length: such banners run to sixty words.
+CONSENT_BANNER = re.compile(r"\b(?:use|uses|using) cookies\b|\bcookies (?:and|or) similar\b"
+                            r"|\bcookie (?:policy|settings|preferences|notice)\b|\baccept (?:all )?cookies\b")
+SECOND_PERSON = re.compile(r"\byou(?:r)?\b")
 # A byline inside a date line: "Posted on March 3, 2021 by Jane Roe".
 BYLINE_INLINE = re.compile(r"\bby\s+(?P<name>[A-ZÀ-Þ][\w.'’-]*(?:\s+[A-ZÀ-Þ][\w.'’-]*){0,4})")
 BYLINE_TRAIL = re.compile(r"[\s:,|•·—–-]+$")

@@ -70,8 +70,8 @@ CJK_CHAR = re.compile("[\u3040-\u9fff]")
 # Quoted spans: curly and guillemet quotations, and straight double quotes around text.
 QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"\n]*\"")
 UNCLOSED_QUOTE = re.compile(r"[“«]")
-NAV_SEPARATORS = re.compile(r"\s*[|•·»›/]\s*")
-NAV_SEPARATOR_CHAR = re.compile("[|•·»›/]")
+NAV_SEPARATORS = re.compile(r"\s*[|•·»›/>]\s*")  # ">" too: breadcrumbs ("Home > News > Press releases")
+NAV_SEPARATOR_CHAR = re.compile("[|•·»›/>]")
 NO_WORDS: frozenset[str] = frozenset()
 QUOTE_MARKS = re.compile("[“”\"'‘’«»„]")
 # Characters outside the Latin letter blocks ``script_of`` counts as Latin: when none of them is a letter,
@@ -278,15 +278,20 @@ def rule_label(line: Line, site_furniture: bool, link_aware: bool = False) -> tu
     starts = rules.LINE_START_BY_PREFIX.get(text[:2], rules.ALL_LINE_START)  # the patterns that may match
     if "copyright" in starts and rules.COPYRIGHT.match(text):
         return CHROME, "copyright notice", rules.HARD_CHROME_COST
+    if "cookie" in lower and rules.CONSENT_BANNER.search(lower) and rules.SECOND_PERSON.search(lower):
+        return CHROME, "legal, consent or subscription notice", rules.HARD_CHROME_COST
     furniture_sized = len(text) <= rules.FURNITURE_MAX_CHARS
     # prose runs each test below on its own conditions; a short line is first searched for any cue at all
     cued = line.prose or PHRASE_CUE.search(lower) is not None
     if ("caption" in starts and rules.CAPTION.match(text)) or (
             cued and furniture_sized and not line.sentence and may_be_credit(lower)
-            and rules.CREDIT_TAIL.search(lower)):
+            and (rules.CREDIT_TAIL.search(lower) or rules.AGENCY_CREDIT_TAIL.search(text))):
         return METADATA, "image caption or credit", 0.0
     if (line.words <= rules.BYLINE_MAX_WORDS and (not line.sentence or line.words <= 5)
             and "byline" in starts and rules.BYLINE.match(text)):
+        return METADATA, "byline", 0.0
+    if ((text[0] == "(" and rules.WIRE_CREDIT.match(text)) or (
+            line.words <= rules.DESK_BYLINE_MAX_WORDS and lower.endswith(rules.DESK_BYLINE_ENDS))):
         return METADATA, "byline", 0.0
     # Dates, counters and stamps hold a figure, and are short (or no prose): the searches below need one.
     digit = ((len(text) <= DATE_LINE_MAX_CHARS or not line.prose
