@@ -79,3 +79,17 @@ def test_a_title_word_inside_a_name_is_part_of_the_name():
 def test_a_bare_family_name_written_first_joins_its_full_name():
     assert canonical_map(["Wen Jiabo", "Wen"])["Wen"] == "Wen Jiabo"
     assert canonical_map(["Wen Jiabo", "Wen Lu", "Wen"])["Wen"] == "Wen"  # two people: undecided
+
+
+def test_a_full_name_read_as_a_place_in_one_sentence_is_the_person_the_collection_names():
+    from readout.nlp.entities import Found, settle_full_names
+
+    found = [
+        [Found(0, 2, "GPE", "Ilse Marwen"), Found(5, 7, "GPE", "Port Selby")],  # "... minister, Ilse Marwen,"
+        [Found(0, 1, "PERSON", "Marwen"), Found(3, 5, "ORG", "Selby Harbour")],
+    ]
+    settled = settle_full_names(found)
+    assert [f.label for f in settled[0]] == ["PERSON", "GPE"]  # a place is not called by its last word
+    assert [f.label for f in settled[1]] == ["PERSON", "ORG"]
+    alone = settle_full_names([[Found(0, 2, "GPE", "Ilse Marwen")]])  # no person named: left to the model
+    assert alone[0][0].label == "GPE"
