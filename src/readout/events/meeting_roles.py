@@ -21,6 +21,7 @@ from readout.events.roles import EntityIndex, Value, country_of_place, country_o
 
 # Word lists and bounds of these rules, each with its reason, in lexicons/meetings.json.
 PHONE_WORDS = frozenset(meeting_cue("phone_words"))
+CALL_VERBS = frozenset(meeting_cue("call_verbs"))
 COUNTRY_KEY_LETTERS: int = meeting_cue("country_key_letters")
 APPOSITION_WORDS: int = meeting_cue("apposition_words")
 CALL_PREPS = tuple(meeting_cue("call_preps"))
@@ -106,9 +107,11 @@ def place_key(doc: Doc, index: EntityIndex, place: str | None) -> str | None:
 
 
 def call_roles(lead: list[Candidate], parties: list[str]) -> tuple[list[str], list[str]]:
-    """A call's roles: who called whom when a mention says so ("X phoned Y", "a call from Y"); with no
-    direction ("X and Y spoke by telephone") every party is an actor."""
-    for item in lead:
+    """A call's roles: who called whom when a mention says so ("X phoned Y", "a call from Y"), a verb of
+    calling first ("X held a telephone conversation with Y" names who comes first in the sentence, not who
+    called); with no direction ("X and Y spoke by telephone") every party is an actor."""
+    dialled = [c for c in lead if c.token.pos_ == "VERB" and c.token.lemma_.lower() in CALL_VERBS]
+    for item in dialled + [c for c in lead if c not in dialled]:
         callers = [v.name for v in item.actor if v.name in parties]
         called = [v.name for v in item.recipient if v.name in parties]
         if callers and called:

@@ -326,3 +326,11 @@ def test_a_meeting_verb_that_governs_another_event_noun_still_dates_the_meeting(
             "neighbours sought to end a row over grain.")
     (meeting,) = _meetings(nlp, text)  # the parser hangs "visit" on "met", which names the meeting itself
     assert "Wednesday" in [e.text for e in meeting.date.evidence]
+
+
+def test_the_verb_of_calling_gives_a_calls_direction_not_the_first_name_in_the_sentence(nlp):
+    text = ("President Asta Vell held a telephone conversation with Chancellor Ivo Karst on Monday.\n\n"
+            "Chancellor Karst called President Vell to discuss the detained trawler.")
+    (call,) = [m for m in _meetings(nlp, text) if not m.back_reference]
+    assert call.mode == "phone"
+    assert (call.actor, call.recipient) == (("Ivo Karst",), ("Asta Vell",))
