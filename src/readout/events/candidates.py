@@ -547,6 +547,11 @@ def candidate(token: Token, index: EntityIndex) -> Candidate | None:
         kind, mode, cameo = bare["to"]  # "called on the president at his residence": a visit, not an appeal
         entry = replace(entry, actor=tuple(bare.get("actor", entry.actor)),
                         recipient=tuple(bare.get("recipient", entry.recipient)))
+    greeted = rules()["person_object_visits"]
+    if entry.pos == "VERB" and obj is not None and token.lemma_.lower() in greeted["verbs"] and (
+            (guest := resolve(obj, index)) is not None and guest.label == "PERSON"):
+        kind, mode, cameo = greeted["to"]  # "welcomed her counterpart": a visit the subject hosts
+        entry = replace(entry, actor=tuple(greeted["actor"]), recipient=tuple(greeted["recipient"]))
     change = rules()["object_changes_type"].get(token.lemma_.lower()) if entry.pos == "VERB" else None
     if change and obj is not None and (change["objects"] == "*" or obj.lemma_.lower() in change["objects"]):
         kind, mode, cameo = change["to"]

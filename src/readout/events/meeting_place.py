@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from readout.events.candidates import Candidate, child, place_name
 from readout.events.lexicon import meeting_cue
@@ -77,6 +77,29 @@ def _city_below(token: Token, index: EntityIndex, depth: int) -> tuple[int, str]
                 if found and found[0] == 0:
                     return found
     return (1, name) if name else None
+
+
+def is_city(name: str, index: EntityIndex) -> bool:
+    """A place the document tags as a city or country, or one the gazetteer knows: not a venue."""
+    return bool(country_of_place(name)) or any(
+        e.canonical == name and e.label == "GPE" for e in index.by_token.values())
+
+
+def venue_city(venue: str, doc: Doc, index: EntityIndex) -> str | None:
+    """The city of a venue the meeting was placed in ("at the Halvor Palace"), from elsewhere in the
+    document ("the Halvor Palace in Orvik"): an analyst asks where a meeting was by city, and captures of
+    one meeting name the city more often than the room. None when the document never places it."""
+    for token in doc:
+        entity = index.entity(token)
+        if entity is None or entity.canonical != venue or (token.i + 1 < len(doc) and
+                                                           index.entity(doc[token.i + 1]) is entity):
+            continue  # the last token of each mention of the venue
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in VENUE_PREPS):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                found = _city_below(obj, index, 0)
+                if found and found[0] == 0:
+                    return found[1]
+    return None
 
 
 def _places(item: Candidate, index: EntityIndex) -> list[tuple[int, str]]:

@@ -26,7 +26,7 @@ from readout.events.dateline import dateline_place
 from readout.events.evidence import attribution_of, date_of, mention_of
 from readout.events.meeting_facts import DocumentFacts, document_facts, parties_of, people_of
 from readout.events.meeting_grouping import group_meetings, is_back_reference
-from readout.events.meeting_place import place_of, title_place
+from readout.events.meeting_place import is_city, place_of, title_place, venue_city
 from readout.events.meeting_roles import (
     CAMEO_OF_MODE,
     call_roles,
@@ -119,6 +119,8 @@ def _meeting(
         place = headline[0]
     if place is None and not call:
         place = dateline_place(doc)
+    elif place is not None and not call and not is_city(place, index):  # a venue: its city, if stated
+        place = venue_city(place, doc, index) or dateline_place(doc) or place
     host_country = place_key(doc, index, place)
     actor, recipient = (
         call_roles(lead, parties) if call else roles_of(parties, visitors, host_country, countries)

@@ -1,0 +1,39 @@
+"""General rules found on cold evaluation sets written outside the repository (none of their sentences
+here): each test is a short capture written for it, with invented people and places, and fails when its
+rule is removed."""
+
+from __future__ import annotations
+
+from events_support import annotate
+
+from readout.events import extract_events
+
+
+def _meetings(nlp, text: str):
+    annotated, doc = annotate(nlp, text)
+    return [e for e in extract_events(annotated, doc) if e.type == "CONSULT" and not e.back_reference]
+
+
+def test_welcoming_a_person_is_hosting_a_visit_and_welcoming_a_decision_is_not(nlp):
+    (visit,) = _meetings(nlp, "President Ilse Marwen welcomed Prime Minister Oto Brask in Selby on Monday.")
+    assert (visit.mode, visit.actor, visit.recipient) == ("visit", ("Oto Brask",), ("Ilse Marwen",))
+    annotated, doc = annotate(nlp, "President Ilse Marwen welcomed the decision of the court on Monday.")
+    assert [e.type for e in extract_events(annotated, doc)] == ["SUPPORT"]
+
+
+def test_a_conversation_is_a_call_only_when_the_text_says_so(nlp):
+    text = ("Ilse Marwen and Oto Brask met in Selby on Monday, in their first conversation since the "
+            "border was closed.")
+    assert [m.mode for m in _meetings(nlp, text)] == [None]
+    call = "Ilse Marwen held a telephone conversation with Oto Brask on Monday."
+    assert [m.mode for m in _meetings(nlp, call)] == ["phone"]
+
+
+def test_a_meeting_placed_at_a_venue_is_placed_in_the_venues_city(nlp):
+    text = ("Anna Lindqvist and Pedro Alvarez held talks at the Varga Palace on Monday.\n\n"
+            "The Varga Palace in Porto was restored last year.")
+    (meeting,) = _meetings(nlp, text)
+    assert meeting.place == "Porto"
+    wire = "PORTO, May 4 (KNA) - Anna Lindqvist and Pedro Alvarez held talks at the Varga Palace on Monday."
+    (filed,) = _meetings(nlp, wire)
+    assert filed.place == "Porto"  # the venue's city, from the dateline
