@@ -58,8 +58,8 @@ def _also_present(doc: Doc, index: EntityIndex) -> set[str]:
             holder = token
         elif lemma in cues["verbs"] and token.pos_ == "VERB":
             holder = child(token, "nsubj")  # "X accompanied the minister", "X also attended"
-            if child(token, "nsubjpass") is not None:  # "accompanied by X", "the talks were attended by X"
-                holder = child(token, "agent")
+            if child(token, "nsubjpass") is not None or (holder is None and token.tag_ == "VBN"):
+                holder = child(token, "agent")  # "the talks were attended by X"; "held talks, joined by X"
         elif any(lemma == verb and _object_word(token) == obj for verb, obj in PRESENCE_PHRASES):
             holder = child(token, "nsubj")
         elif lemma in INCLUDE_VERBS and _subject_lemma(token) in RETINUE_NOUNS:

@@ -37,3 +37,11 @@ def test_a_meeting_placed_at_a_venue_is_placed_in_the_venues_city(nlp):
     wire = "PORTO, May 4 (KNA) - Anna Lindqvist and Pedro Alvarez held talks at the Varga Palace on Monday."
     (filed,) = _meetings(nlp, wire)
     assert filed.place == "Porto"  # the venue's city, from the dateline
+
+
+def test_people_joining_talks_in_a_participle_are_present_not_parties(nlp):
+    text = ("Anna Lindqvist and Pedro Alvarez held talks in Porto on Monday, joined by the foreign minister "
+            "Marta Koval.")
+    (meeting,) = _meetings(nlp, text)
+    assert meeting.also_present == ("Marta Koval",)
+    assert "Marta Koval" not in meeting.participants

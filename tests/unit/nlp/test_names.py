@@ -93,3 +93,7 @@ def test_a_full_name_read_as_a_place_in_one_sentence_is_the_person_the_collectio
     assert [f.label for f in settled[1]] == ["PERSON", "ORG"]
     alone = settle_full_names([[Found(0, 2, "GPE", "Ilse Marwen")]])  # no person named: left to the model
     assert alone[0][0].label == "GPE"
+
+
+def test_an_excellency_is_a_courtesy_form_stripped_from_the_name():
+    assert bare_name("H.E. Mrs Ilse Marwen") == "Ilse Marwen"
