@@ -70,7 +70,7 @@ FOREIGN_SHORT = {"okt": 10, "dez": 12, "déc": 12, "ene": 1, "dic": 12, "abr": 4
                  "out": 10}
 MONTH_DAY_YEAR = re.compile(r"(?P<month>[a-z]{3,9})\.?\s+(?P<day>\d{1,2})(st|nd|rd|th)?,?\s+(?P<year>\d{4})")
 ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-NUMERIC_DAY = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})")
+NUMERIC_DAY = re.compile(r"(\d{1,2})([./])(\d{1,2})\2(\d{4})")
 # A line that announces the publication date.
 LABELLED = re.compile(
     r"^\W{0,3}(published|posted|first published|date published|publication date|date|updated|last updated"
@@ -127,11 +127,14 @@ def _common_day(expression: str) -> date | None:
             return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
         numeric = NUMERIC_DAY.fullmatch(text)
         if numeric:
-            first, second, year = (int(g) for g in numeric.groups())
+            first, separator, second, year = numeric.groups()
+            first, second = int(first), int(second)
+            if separator == "." and second <= 12:
+                return date(int(year), second, first)  # dots are written day first (12.06.2026)
             if first <= 12 and second <= 12:
                 return None  # 03/04/2019: the 3rd of April or the 4th of March, the page does not say
             day, month = (first, second) if first > 12 else (second, first)
-            return date(year, month, day)
+            return date(int(year), month, day)
     except ValueError:
         return None  # "31 February 2019": no such day
     return None

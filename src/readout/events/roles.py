@@ -166,6 +166,31 @@ def _appositive_person(token: Token, index: EntityIndex) -> Entity | None:
     return None
 
 
+def _set_off_person(token: Token, index: EntityIndex) -> Entity | None:
+    """A person named right after a common noun's phrase and a comma, behind title words only ("the
+    forum's host, Lindmark Prime Minister X,"): an apposition the parser hung elsewhere. A country or
+    nationality may qualify the title. Not when a verb follows the name ("met the host, X said"): then the
+    name opens a clause of its own."""
+    doc = token.doc
+    comma = token.right_edge.i + 1
+    if comma >= len(doc) or doc[comma].text != ",":
+        return None
+    for t in doc[comma + 1 : comma + 1 + rules()["max_role_words"]["value"]]:
+        entity = index.entity(t)
+        if entity is not None and entity.label in ("NORP", "GPE") and t.is_title:
+            continue  # "Lindmark Prime Minister", "the Valdorian President"
+        if entity is not None:
+            last = t.i
+            while last + 1 < len(doc) and index.entity(doc[last + 1]) is entity:
+                last += 1
+            after = doc[last + 1] if last + 1 < len(doc) else None
+            verb = after is not None and after.pos_ in ("VERB", "AUX")
+            return entity if entity.label == "PERSON" and not verb else None
+        if not (t.is_title and t.pos_ == "PROPN"):
+            return None  # only title words ("Prime Minister") may stand between the comma and the name
+    return None
+
+
 def named(entity: Entity | None) -> Entity | None:
     """The entity when it is a name: a tagged span with no capital letter ("defence ministry", "health
     ministry") is a common noun, and the name it hangs from ("China's defence ministry") is the party."""
@@ -235,6 +260,9 @@ def resolve(token: Token, index: EntityIndex, max_words: int | None = None) -> V
     for label in ("PERSON", "ORG", "GPE", "LOC", "FAC"):
         if label in found:
             return Value(as_written(found[label]), label, token.i)
+    person = _set_off_person(token, index) if not found and token.pos_ == "NOUN" else None
+    if person is not None:  # "the forum's host, Prime Minister X": the person the phrase stands for
+        return Value(person.canonical, "PERSON", token.i)
     heads = title_heads(" ".join(t.text for t in tokens if t.dep_ not in ("det", "punct")))
     bearer = index.title_bearer(heads) if heads and not found else None
     if bearer is not None:  # "the Chancellor": the one person the document introduced with that title

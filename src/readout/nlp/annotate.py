@@ -55,7 +55,7 @@ def annotate_collection(articles: Sequence[Article], nlp: Language, settings: Se
     ruler = entities.build_ruler(nlp, people, place_names, entities.ordinary_words(a.body for a in articles))
     found = [entities.complete(a, d, f, ruler) for a, d, f in zip(articles, docs, found, strict=True)]
     found = entities.settle_person_places(docs, found)
-    found = entities.settle_full_names(found)
+    found = entities.settle_full_names(docs, found)
     people, _ = entities.collection_names(found)
     index = names.NameIndex(people.elements())
     out = []

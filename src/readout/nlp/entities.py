@@ -469,19 +469,25 @@ def settle_person_places(docs: Sequence[Doc], found: Sequence[Sequence[Found]]) 
     return out
 
 
-def settle_full_names(found: Sequence[Sequence[Found]]) -> list[list[Found]]:
-    """A name of several words read as a place or organisation in one sentence ("..., Ada Kerr, in Holm")
-    whose surname the collection uses alone for a person, or which it reads as a person elsewhere, is that
-    person: people are called by their surname, places and bodies are not called by their last word. Run
-    after the collection's names completed the model's reading, when every lone surname is known."""
+def settle_full_names(docs: Sequence[Doc], found: Sequence[Sequence[Found]]) -> list[list[Found]]:
+    """A name read as a place or organisation in one sentence that the collection gives a person: a name
+    of several words ("..., Ada Kerr, in Holm") whose surname the collection uses alone for a person, or
+    which it reads as a person elsewhere; a lone surname of a person the collection names in full ("Kerr
+    received him"), unless the collection reads that word as a place by a cue ("in Kerr"). People are
+    called by their surname, places and bodies are not called by their last word. Run after the
+    collection's names completed the model's reading, when every lone surname is known."""
     people, _ = collection_names(found)
+    surnames = {n.split()[-1] for n in people if len(n.split()) > 1}
+    cued = place_cue_votes(docs, found)
     out = []
     for ents in found:
         settled = []
         for f in ents:
             words = names.bare_name(f.text).split()
-            if (f.label in ("GPE", "LOC", "ORG") and len(words) > 1 and words[-1][:1].isupper()
-                    and (people[words[-1]] or people[" ".join(words)]) and not places.known_place(f.text)):
+            several = (len(words) > 1 and words[-1][:1].isupper()
+                       and (people[words[-1]] or people[" ".join(words)]))
+            surname = len(words) == 1 and f.text in surnames and not cued[f.text]
+            if f.label in ("GPE", "LOC", "ORG") and (several or surname) and not places.known_place(f.text):
                 f = dataclasses.replace(f, label=PERSON)
             settled.append(f)
         out.append(settled)

@@ -63,3 +63,11 @@ def test_a_desk_byline_and_a_wire_credit_are_metadata():
     desk = clean("\n\n".join([HEADLINE, "Strait Courier newsroom", P1, P2, P3]))
     assert removal(desk, 3) == ("metadata", "byline")
     assert desk.title == HEADLINE
+
+
+def test_a_dotted_date_is_read_day_first_and_a_slashed_one_only_when_unambiguous():
+    from readout.clean.published import parse_day
+
+    assert str(parse_day("04.05.2026")) == "2026-05-04"
+    assert parse_day("04/05/2026") is None  # the 4th of May or the 5th of April: the page does not say
+    assert str(parse_day("24/05/2026")) == "2026-05-24"

@@ -45,3 +45,12 @@ def test_people_joining_talks_in_a_participle_are_present_not_parties(nlp):
     (meeting,) = _meetings(nlp, text)
     assert meeting.also_present == ("Marta Koval",)
     assert "Marta Koval" not in meeting.participants
+
+
+def test_a_person_set_off_by_a_comma_after_a_common_noun_is_the_one_met(nlp):
+    text = ("On Thursday evening, Anna Lindqvist held a brief meeting with the forum's host, Prime Minister "
+            "Marta Koval, at her residence in Porto.")
+    (meeting,) = _meetings(nlp, text)
+    assert "Marta Koval" in meeting.participants
+    annotated, doc = annotate(nlp, "Anna Lindqvist met the host, Marta Koval said on Friday.")
+    assert all("Marta Koval" not in e.participants for e in extract_events(annotated, doc))

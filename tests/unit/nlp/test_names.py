@@ -81,18 +81,21 @@ def test_a_bare_family_name_written_first_joins_its_full_name():
     assert canonical_map(["Wen Jiabo", "Wen Lu", "Wen"])["Wen"] == "Wen"  # two people: undecided
 
 
-def test_a_full_name_read_as_a_place_in_one_sentence_is_the_person_the_collection_names():
+def test_a_name_read_as_a_place_in_one_sentence_is_the_person_the_collection_names(nlp):
     from readout.nlp.entities import Found, settle_full_names
 
+    docs = [nlp("The minister, Ilse Marwen, came to Port Selby."), nlp("Marwen met Oto Brask."),
+            nlp("Brask received her in Selby Harbour.")]
     found = [
-        [Found(0, 2, "GPE", "Ilse Marwen"), Found(5, 7, "GPE", "Port Selby")],  # "... minister, Ilse Marwen,"
-        [Found(0, 1, "PERSON", "Marwen"), Found(3, 5, "ORG", "Selby Harbour")],
+        [Found(3, 5, "GPE", "Ilse Marwen"), Found(8, 10, "GPE", "Port Selby")],
+        [Found(0, 1, "PERSON", "Marwen"), Found(2, 4, "PERSON", "Oto Brask")],
+        [Found(0, 1, "GPE", "Brask"), Found(4, 6, "ORG", "Selby Harbour")],
     ]
-    settled = settle_full_names(found)
+    settled = settle_full_names(docs, found)
     assert [f.label for f in settled[0]] == ["PERSON", "GPE"]  # a place is not called by its last word
-    assert [f.label for f in settled[1]] == ["PERSON", "ORG"]
-    alone = settle_full_names([[Found(0, 2, "GPE", "Ilse Marwen")]])  # no person named: left to the model
-    assert alone[0][0].label == "GPE"
+    assert [f.label for f in settled[2]] == ["PERSON", "ORG"]  # a lone surname of a person named in full
+    alone = settle_full_names(docs[:1], found[:1])  # no person named: left to the model
+    assert [f.label for f in alone[0]] == ["GPE", "GPE"]
 
 
 def test_an_excellency_is_a_courtesy_form_stripped_from_the_name():
