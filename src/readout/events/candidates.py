@@ -495,6 +495,35 @@ def _conditional_threat(token: Token) -> Predicate | None:
     return Predicate(lemma, (), "VERB", "THREATEN", None, cue["cameo"], ("subj",), ("prep:against",))
 
 
+def _the_two(token: Token, index: EntityIndex) -> list[Value]:
+    """A meeting of "the two" ("both", "the pair"): the last two people named before it in its sentence,
+    when the phrase of the meeting or of its subject says so. Never more than a pair, never a guess across
+    sentences."""
+    subject = child(token, "nsubj") if token.pos_ == "VERB" else None
+    words = [c for head in (token, subject) if head is not None for c in head.subtree if c.i <= token.i]
+    if not any(w.lower_ in word_set("rules.json", "pair_words") for w in words):
+        return []
+    people: dict[str, Value] = {}
+    for t in token.sent:
+        if t.i >= token.i:
+            break
+        entity = index.entity(t)
+        if entity is not None and entity.label == "PERSON":
+            people.pop(entity.canonical, None)  # the latest mention of each person counts
+            people[entity.canonical] = Value(entity.canonical, "PERSON", t.i)
+    found = list(people.values())[-2:]
+    return found if len(found) == 2 else []
+
+
+def _interview(token: Token) -> bool:
+    """'Speaking to the Chronicle by telephone, X said ...', 'Talking to reporters, X said': a verb of
+    conversation hanging from a speech verb tells whom a statement was made to (an outlet, the press), not
+    a meeting (``rules.json`` ``interview_verbs``)."""
+    return (token.pos_ == "VERB" and token.dep_ == "advcl" and token.lemma_.lower() in
+            word_set("rules.json", "interview_verbs") and token.head.lemma_.lower() in
+            word_set("rules.json", "speech_verbs"))
+
+
 def _generic(token: Token) -> bool:
     """'Any country that supports X': a condition on whoever would act, not an event (``rules.json``
     ``generic_antecedents``)."""
@@ -520,7 +549,7 @@ def candidate(token: Token, index: EntityIndex) -> Candidate | None:
     if entry is not None and entry.type == "MOBILIZE" and _joint(token):
         entry = replace(entry, type="COOPERATE", mode="military", cameo="062")  # joint exercises
     entry = entry or _joint_entry(token) or _conditional_threat(token)
-    if entry is None or _generic(token):
+    if entry is None or _generic(token) or _interview(token):
         return None
     blocked = rules()["non_event_objects"]
     obj = child(token, "dobj")
@@ -634,6 +663,8 @@ def candidate(token: Token, index: EntityIndex) -> Candidate | None:
         recipient += [v for v in _co_parties(token, actor, index) if v.name != place]
     actor, recipient = _parties_only(actor, token.doc, index), _parties_only(recipient, token.doc, index)
     actor, recipient = _specific(actor, recipient, token.doc, index)
+    if kind == "CONSULT" and not actor and not recipient:
+        actor = _the_two(token, index)  # "... with Y when the two held talks": the pair the sentence named
     if kind not in SYMMETRIC and not recipient and len(actor) > 1 and "prep:with" in entry.recipient:
         actor, recipient = actor[:1], actor[1:]  # "X and Y exchanged fire": a reciprocal act, coded X -> Y
     actor_names = {v.name for v in actor}

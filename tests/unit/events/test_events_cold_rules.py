@@ -54,3 +54,17 @@ def test_a_person_set_off_by_a_comma_after_a_common_noun_is_the_one_met(nlp):
     assert "Marta Koval" in meeting.participants
     annotated, doc = annotate(nlp, "Anna Lindqvist met the host, Marta Koval said on Friday.")
     assert all("Marta Koval" not in e.participants for e in extract_events(annotated, doc))
+
+
+def test_a_meeting_of_the_two_is_between_the_pair_the_sentence_named(nlp):
+    text = ("Foreign Minister Anna Lindqvist said she had raised the case of the detained sailors with Prime "
+            "Minister Pedro Alvarez when the two held talks in Porto on Tuesday.")
+    (meeting,) = _meetings(nlp, text)
+    assert set(meeting.participants) == {"Anna Lindqvist", "Pedro Alvarez"}
+
+
+def test_speaking_to_an_outlet_before_a_statement_is_an_interview_not_a_call(nlp):
+    text = ("Speaking to the Harbour Gazette by telephone from the airport, Anna Lindqvist said the talks "
+            "had been useful.")
+    assert _meetings(nlp, text) == []
+    assert len(_meetings(nlp, "Anna Lindqvist spoke by telephone with Pedro Alvarez on Monday.")) == 1
