@@ -469,13 +469,20 @@ def settle_person_places(docs: Sequence[Doc], found: Sequence[Sequence[Found]]) 
     return out
 
 
+def _feature_not_person(f: Found) -> Found:
+    feature = places.feature_label(f.text) if f.label == PERSON else None
+    return dataclasses.replace(f, label=feature) if feature else f
+
+
 def settle_full_names(docs: Sequence[Doc], found: Sequence[Sequence[Found]]) -> list[list[Found]]:
     """A name read as a place or organisation in one sentence that the collection gives a person: a name
     of several words ("..., Ada Kerr, in Holm") whose surname the collection uses alone for a person, or
     which it reads as a person elsewhere; a lone surname of a person the collection names in full ("Kerr
     received him"), unless the collection reads that word as a place by a cue ("in Kerr"). People are
     called by their surname, places and bodies are not called by their last word. Run after the
-    collection's names completed the model's reading, when every lone surname is known."""
+    collection's names completed the model's reading, when every lone surname is known. And the other way:
+    a "person" whose name ends in a word of natural features or buildings ("Skarre Bank") is that place."""
+    found = [[_feature_not_person(f) for f in ents] for ents in found]
     people, _ = collection_names(found)
     surnames = {n.split()[-1] for n in people if len(n.split()) > 1}
     cued = place_cue_votes(docs, found)

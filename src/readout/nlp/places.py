@@ -73,6 +73,19 @@ def gazetteer() -> Gazetteer:
                      countries=frozenset(countries))
 
 
+@lru_cache(maxsize=1)
+def _feature_words() -> dict[str, str]:
+    words = _data()["feature_words"]
+    return {**{w: "LOC" for w in words["loc"]}, **{w: "FAC" for w in words["fac"]}}
+
+
+def feature_label(text: str) -> str | None:
+    """LOC or FAC when a name of several words ends in a word of natural features or buildings ("Skarre
+    Bank", "Halvor Palace"): such a name is no person's."""
+    words = text.split()
+    return _feature_words().get(words[-1].lower()) if len(words) > 1 else None
+
+
 @lru_cache(maxsize=STRING_CACHE_SIZE)
 def bare_place(text: str) -> str:
     """The mention without a leading 'the', a possessive or surrounding punctuation."""

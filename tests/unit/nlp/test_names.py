@@ -100,3 +100,12 @@ def test_a_name_read_as_a_place_in_one_sentence_is_the_person_the_collection_nam
 
 def test_an_excellency_is_a_courtesy_form_stripped_from_the_name():
     assert bare_name("H.E. Mrs Ilse Marwen") == "Ilse Marwen"
+
+
+def test_a_person_whose_name_ends_in_a_feature_or_building_word_is_that_place(nlp):
+    from readout.nlp.entities import Found, settle_full_names
+
+    docs = [nlp("Talks on the Orm Bank quotas went on at Varga Palace with Ilse Marwen.")]
+    found = [[Found(3, 5, "PERSON", "Orm Bank"), Found(9, 11, "PERSON", "Varga Palace"),
+              Found(12, 14, "PERSON", "Ilse Marwen")]]
+    assert [f.label for f in settle_full_names(docs, found)[0]] == ["LOC", "FAC", "PERSON"]
