@@ -515,6 +515,14 @@ def _the_two(token: Token, index: EntityIndex) -> list[Value]:
     return found if len(found) == 2 else []
 
 
+def _object_predicate(verb: Token, obj: Token) -> Token | None:
+    """What a verb says its object is ("called the remarks irresponsible"): the parser's object predicate,
+    or an adjective it hung on the object but that follows it ('the remarks "irresponsible"'), which an
+    English attribute never does."""
+    return child(verb, "oprd") or next(
+        (c for c in obj.children if c.dep_ == "amod" and c.i > obj.i and c.pos_ == "ADJ"), None)
+
+
 def _interview(token: Token) -> bool:
     """'Speaking to the Chronicle by telephone, X said ...', 'Talking to reporters, X said': a verb of
     conversation hanging from a speech verb tells whom a statement was made to (an outlet, the press), not
@@ -581,6 +589,11 @@ def candidate(token: Token, index: EntityIndex) -> Candidate | None:
             (guest := resolve(obj, index)) is not None and guest.label == "PERSON"):
         kind, mode, cameo = greeted["to"]  # "welcomed her counterpart": a visit the subject hosts
         entry = replace(entry, actor=tuple(greeted["actor"]), recipient=tuple(greeted["recipient"]))
+    judged = rules()["object_predicates"]
+    judging = entry.pos == "VERB" and token.lemma_.lower() in judged["verbs"] and obj is not None
+    verdict = _object_predicate(token, obj) if judging else None
+    if verdict is not None:  # "called the remarks irresponsible": a judgement
+        kind, mode, cameo = judged["praise_to" if verdict.lemma_.lower() in judged["praise"] else "other_to"]
     change = rules()["object_changes_type"].get(token.lemma_.lower()) if entry.pos == "VERB" else None
     if change and obj is not None and (change["objects"] == "*" or obj.lemma_.lower() in change["objects"]):
         kind, mode, cameo = change["to"]

@@ -68,3 +68,13 @@ def test_speaking_to_an_outlet_before_a_statement_is_an_interview_not_a_call(nlp
             "had been useful.")
     assert _meetings(nlp, text) == []
     assert len(_meetings(nlp, "Anna Lindqvist spoke by telephone with Pedro Alvarez on Monday.")) == 1
+
+
+def test_calling_something_irresponsible_is_an_accusation_not_a_call(nlp):
+    text = 'The foreign ministry of Ostria called the remarks "irresponsible" on Monday.'
+    annotated, doc = annotate(nlp, text)
+    assert [(e.type, e.cameo) for e in extract_events(annotated, doc)] == [("ACCUSE", "111")]
+    assert [m.mode for m in _meetings(nlp, "Anna Lindqvist called Pedro Alvarez on Monday.")] == ["phone"]
+    quoted = "The ministry of Ostria called the remarks \"irresponsible\" and said the balloons were safe."
+    annotated, doc = annotate(nlp, quoted)  # the parser hangs the quoted adjective on the object
+    assert "ACCUSE" in [e.type for e in extract_events(annotated, doc)]
