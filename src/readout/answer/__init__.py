@@ -30,6 +30,7 @@ from readout.answer.compose import (
     ANSWERERS,
     Captures,
     Part,
+    answer_also,
     join_names,
     label,
     mention_citations,
@@ -40,6 +41,7 @@ from readout.answer.compose import (
 from readout.answer.fallback import Fallback, sentence_fallback
 from readout.answer.identity import person_roles
 from readout.answer.match import find_events, people_as_sources, time_fit
+from readout.answer.opinion import Opinion, writer_opinion
 from readout.answer.question import Question, read_question
 from readout.model import Answer, Citation, Event
 from readout.store import Store
@@ -54,6 +56,10 @@ def answer_question(question: str, store: Store) -> Answer:
     read = read_question(question.strip(), store)
     if read.identity:
         return _identity(question, read, store)
+    if read.opinion_of is not None:
+        view = writer_opinion(read, Captures(store))
+        if view is not None:
+            return _opinion(question, view)
     matches = find_events(read, store)
     if not matches.chosen:
         reread = people_as_sources(read, store)
@@ -84,8 +90,17 @@ def answer_question(question: str, store: Store) -> Answer:
         vague = vague_date(parts[0].event.date) if kind == "when" else None
         fixes = f" (they say only \u201c{vague}\u201d, which fixes no date)" if vague else ""
         return _no_answer(question, f"the captures {unknown_text(kind, parts[0].event, read)}{fixes}.")
+    if read.also_verb and len(parts) == 1 and parts[0].text is not None:
+        also, cited = answer_also(captures, parts[0].event, read.also_verb)
+        part = parts[0]
+        part.text = f"{part.text} {also}" if also else (
+            f"{part.text} The captures do not say what they {read.also_verb}."
+        )
+        part.citations += [c for c in cited if c not in part.citations]
     if len(parts) == 1:
         answer = _single(question, read, parts[0], matches.set_aside)
+        if matches.note:
+            answer = replace(answer, caveats=(*answer.caveats, matches.note))
         if matches.chose_by:
             words = ", ".join(f"\u201c{w}\u201d" for w in matches.chose_by)
             note = (
@@ -100,7 +115,8 @@ def answer_question(question: str, store: Store) -> Answer:
             part.text = f"The captures {unknown_text(kind, part.event, read)}."
             part.citations = mention_citations(captures, part.event, limit=1)
     agree = len({p.key for p in parts}) == 1 and parts[0].key is not None
-    return _several(question, read, parts, ambiguous=not (read.plural or agree or _lists(read, kind)))
+    listed = _lists(read, kind) or _same_acts(read, parts)
+    return _several(question, read, parts, ambiguous=not (read.plural or agree or listed))
 
 
 def _lists(read: Question, kind: str) -> bool:
@@ -108,6 +124,39 @@ def _lists(read: Question, kind: str) -> bool:
     place, and "Who threatened X?" for everyone who did; a when- or what-question about one meeting
     among several stays ambiguous."""
     return kind == "where" or (kind == "who" and bool(read.agents or read.patients or read.verb))
+
+
+def _same_acts(read: Question, parts: list[Part]) -> bool:
+    """Whether several events answer "What did X threaten?" together: the question asks for an act of a
+    type other than a meeting, and every event found is that act by the same actors, reported in
+    several places; each is given with its own words."""
+    actors = {p.event.actor for p in parts}
+    return (
+        read.kind == "what"
+        and bool(read.event_types)
+        and "CONSULT" not in read.event_types
+        and len(actors) == 1
+        and bool(next(iter(actors)))
+    )
+
+
+def _opinion(question: str, view: Opinion) -> Answer:
+    """A writer's view, quoted from their own piece, with the caveat that it is an opinion."""
+    quoted = " ".join(f"\u201c{c.text}\u201d [{k}]" for k, c in enumerate(view.citations, start=1))
+    return Answer(
+        question=question,
+        status="answered",
+        answer=f"In a piece of opinion by {view.writer} (not an official account), they write: {quoted}",
+        event=None,
+        events=(),
+        date=None,
+        citations=view.citations,
+        caveats=(
+            f"This is the opinion of {view.writer}, from a piece they wrote "
+            f"(byline: \u201c{view.byline}\u201d, {view.source}): a commentary or column, "
+            "not an official account or a news report of fact.",
+        ),
+    )
 
 
 def _identity(question: str, read: Question, store: Store) -> Answer:

@@ -285,9 +285,37 @@ def answer_doer(captures: Captures, event: Event, question: Question) -> Part:
     return Part(event, f"{join_names(people)}: {label(event)}.", citations, key=tuple(sorted(people)))
 
 
+def answer_host(captures: Captures, event: Event, question: Question) -> Part | None:
+    """Who hosted the meeting: PLOVER gives a visit's visitor as its actor and the host as its recipient,
+    so the recipient answers, named in the question or not, cited where a sentence of the event names
+    the host with a word of hosting ("received", "hosted"). None when the record gives no recipient."""
+    if event.type != "CONSULT" or not event.recipient or not event.actor:
+        return None
+    hosts = list(event.recipient)
+    tokens = {t for n in hosts for t in name_tokens(n)}
+    verbs = set(lexicon()["host_words"]["words"])
+    ranked = sorted(
+        event.mentions,
+        key=lambda m: (not (_tokens(m.sentence) & tokens and _tokens(m.sentence) & verbs), m.lines),
+    )
+    citations: list[Citation] = []
+    for mention in ranked[:MAX_WHO_CITATIONS]:
+        citation = captures.quote(mention.source, mention.lines, mention.sentence)
+        if citation is not None and citation not in citations:
+            citations.append(citation)
+    text = f"{join_names(hosts)} {'was' if len(hosts) == 1 else 'were'} the host of {label(event)}."
+    if citations:
+        text += " In the captures' words: " + _quoted(citations[0].text)
+    return Part(event, text, citations, key=tuple(sorted(hosts)))
+
+
 def answer_who(captures: Captures, event: Event, question: Question) -> Part:
     if question.agents or question.patients or question.verb:
         return answer_doer(captures, event, question)
+    if question.host:
+        hosted = answer_host(captures, event, question)
+        if hosted is not None:
+            return hosted
     named = question.named_tokens
     principal = parties(event)
     present = list(event.also_present)
@@ -332,6 +360,11 @@ def answer_where(captures: Captures, event: Event, question: Question) -> Part:
     when = short_date(event.date)
     text = f"{_capital(label(replace(event, date=DateValue(), place=None)))} took place in {event.place}"
     text += f" {when}." if when else "; the captures do not date it."
+    dating = next((c for c in citations if YEAR.search(c.text)), None)
+    if not when and dating is not None:
+        # An undated record whose own sentence gives a year ("last met in 2011 in X"): the reader is
+        # shown the capture's words, not a date the record does not hold.
+        text += f" The capture says: {_quoted(dating.text)}"
     return Part(
         event,
         text,
@@ -379,6 +412,47 @@ def answer_did(captures: Captures, event: Event, question: Question) -> Part:
     )
 
 
+# A sentence states what an act consists of when it holds at least this many of the type's cue words:
+# one ("forces", "right") is common in any report of the same story.
+MIN_ACT_CUES = 2
+
+
+def act_content(captures: Captures, event: Event) -> list[Citation]:
+    """The sentence of the event's documents that best states what the act consists of (a threat's
+    words: what will be done, by what right), by the act cues of its type; nothing for a type with none."""
+    cues = set(lexicon()["act_cues"].get(event.type, ()))
+    if not cues:
+        return []
+    mentioned = {(m.source, m.lines) for m in event.mentions}
+    scored = []
+    for order, source in enumerate(event.documents):
+        for sentence in captures.sentences(source):
+            held = len(_tokens(sentence.text) & cues)
+            if held >= MIN_ACT_CUES and (source, sentence.lines) not in mentioned:
+                scored.append((-held, order, sentence.n, sentence))
+    return _cite_sentences(captures, [item[-1] for item in sorted(scored, key=lambda item: item[:3])][:1])
+
+
+def answer_also(captures: Captures, event: Event, verb: str) -> tuple[str | None, list[Citation]]:
+    """A second clause's answer ("..., and what did they agree?"): the event's own sentences that use
+    its verb (by stem), those it was read from first; None when none does."""
+    wanted = stem(verb)
+    mentioned = [(m.source, m.lines, m.sentence) for m in event.mentions]
+    others = [(s.source, s.lines, s.text) for d in event.documents for s in captures.sentences(d)]
+    citations: list[Citation] = []
+    for source, lines, text in mentioned + others:
+        if wanted in {stem(w) for w in WORD.findall(text.lower())}:
+            citation = captures.quote(source, lines, text)
+            if citation is not None and citation not in citations:
+                citations.append(citation)
+        if len(citations) >= MAX_QUOTED:
+            break
+    if not citations:
+        return None, []
+    said = " ".join(_quoted(c.text) for c in citations)
+    return f"As to what the question asks (\u201c{verb}\u201d), the captures say: {said}", citations
+
+
 def _quoted(text: str) -> str:
     """Text in quotation marks, unless it already opens with one (a quotation cited whole)."""
     return text if text[:1] in "\u201c\"'" else f"\u201c{text}\u201d"
@@ -386,10 +460,13 @@ def _quoted(text: str) -> str:
 
 def answer_what(captures: Captures, event: Event, question: Question) -> Part:
     if question.focus != "discussion":  # what was done, threatened, agreed: the event in its own words
-        citations = mention_citations(captures, event)
+        reported = mention_citations(captures, event)
+        content = [c for c in act_content(captures, event) if c not in reported]
+        citations = reported + content
         text = f"{_capital(label(event))}."
         if citations:
-            text += " In the captures' words: " + " ".join(_quoted(c.text) for c in citations[:MAX_QUOTED])
+            shown = reported[:MAX_QUOTED] + content
+            text += " In the captures' words: " + " ".join(_quoted(c.text) for c in shown)
         return Part(event, text, citations)
     sentences = discussion_sentences(captures, event, question)
     topics = [t for t in dict.fromkeys(t.text for t in event.topics) if says_something(t, event)]
@@ -411,6 +488,40 @@ def answer_what(captures: Captures, event: Event, question: Question) -> Part:
     if citations:
         text += " In their words: " + " ".join(_quoted(c.text) for c in citations)
     return Part(event, text, citations)
+
+
+# Marks that open the items of a list ("- trade", "• energy", "1. visas").
+BULLET = re.compile(r"^\s*(?:[-\u2013\u2014\u2022*\u00b7]|\d{1,2}[.)])\s*")
+# An item of a list that a sentence of discussion introduces ("the Presidents discussed:") is one of
+# the topics by the report's own layout: it outweighs a sentence holding a topic and a cue.
+LIST_WEIGHT = 6
+# The discussion cue must close the lead-in ("the Presidents discussed:", "they agreed on the following:"):
+# a list after "Following the talks, these documents were signed:" is of documents, not of topics.
+LEAD_REACH = 4
+
+
+def _listed_lines(captures: Captures, documents: list[str]) -> set[tuple[str, int]]:
+    """The lines of lists that a discussion sentence ending in a colon introduces, as (source, line).
+
+    Items are the lines right after the lead-in that open with a bullet or a number; the list ends at
+    the first line that does not."""
+    cues = lexicon()["discussion_cues"]["words"]
+    out: set[tuple[str, int]] = set()
+    for source in documents:
+        lines = captures.lines(source)
+        for sentence in captures.sentences(source):
+            if not sentence.text.rstrip().endswith(":"):
+                continue
+            closing = WORD.findall(sentence.text.lower())[-LEAD_REACH:]
+            if not any(w.startswith(c) for w in closing for c in cues):
+                continue
+            n = sentence.lines[1] + 1
+            while n <= len(lines) and not lines[n - 1].strip():
+                n += 1
+            while n <= len(lines) and BULLET.match(lines[n - 1]) and lines[n - 1].strip():
+                out.add((source, n))
+                n += 1
+    return out
 
 
 @dataclass(frozen=True)
@@ -462,6 +573,7 @@ def discussion_sentences(captures: Captures, event: Event, question: Question) -
             if any(a.source == d and named & name_tokens(a.by) for a in event.attributions)
         ] or documents
         opinion_lines = set()
+    listed = _listed_lines(captures, documents)
     party_tokens = {t for name in parties(event) for t in name_tokens(name)}
     topic_words = sorted({w for t in event.topics for w in _tokens(t.text) if len(w) > 3})
     ranked = captures.store.search_sentences(list(question.words) + topic_words, sources=documents, limit=60)
@@ -474,7 +586,8 @@ def discussion_sentences(captures: Captures, event: Event, question: Question) -
             folded = fold(sentence.text).lower()
             held = frozenset(t for t in topic_texts.get(source, ()) if t and t in folded)
             cue = min(sum(1 for w in words for c in cues if w.startswith(c)), 3)
-            if not (held or cue or {stem(w) for w in words} & subject):
+            in_list = (source, sentence.lines[0]) in listed and len(WORD.findall(sentence.text)) > 1
+            if not (held or cue or in_list or {stem(w) for w in words} & subject):
                 continue
             voice = any((source, n) in opinion_lines for n in range(sentence.lines[0], sentence.lines[1] + 1))
             asked = len({stem(w) for w in words} & subject)
@@ -484,6 +597,7 @@ def discussion_sentences(captures: Captures, event: Event, question: Question) -
                 + cue
                 + bool(words & party_tokens)
                 + ((source, sentence.n) in top)
+                + LIST_WEIGHT * in_list
                 - voice
             )
             candidates.append(_Candidate(order, sentence, held, base))

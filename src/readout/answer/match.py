@@ -35,6 +35,7 @@ class Matches:
     set_aside: tuple[Event, ...]  # events that fit the names but whose date is unknown, when another's fits
     reason: str | None = None  # why nothing matched
     chose_by: tuple[str, ...] = ()  # the question's words that chose the one event among several
+    note: str | None = None  # how the one event was chosen, when a rule of the question's wording chose it
 
 
 def _stated_months(date: DateValue) -> set[int]:
@@ -213,6 +214,8 @@ def people_as_sources(question: Question, store: Store) -> Question:
         return question
     constraints = question.people + question.places
     for person in question.people:
+        if _paired(question, person):
+            continue
         others = tuple(c for c in constraints if c is not person)
         ids = _events_naming(store, others) if others else set()
         events = store.events_by_id(ids)
@@ -225,6 +228,74 @@ def people_as_sources(question: Question, store: Store) -> Question:
                 sources=tuple(sorted(person.tokens)),
             )
     return question
+
+
+# Words that join two people as the parties of one act ("A and B discussed", "A with B").
+PAIRING = ("and", "with", "&")
+
+
+def _paired(question: Question, person: NameConstraint) -> bool:
+    """Whether the question joins ``person`` to another named person ("What did A and C discuss?"): both
+    are then the parties it asks about, and the one a report quotes is not its source instead."""
+    words = [w.lower() for w in WORD.findall(question.text)]
+    at = [i for i, w in enumerate(words) if w in person.tokens]
+    others = {t for c in question.people if c is not person for t in c.tokens}
+    padded = ["", "", *words, "", ""]
+    return any(
+        padded[i + 2 + step] in PAIRING and padded[i + 2 + 2 * step] in others for i in at for step in (-1, 1)
+    )
+
+
+def _described_by(event: Event, described: NameConstraint, store: Store) -> bool:
+    """Whether the captures describe one of the event's actors (its parties when it has none) by the
+    question's place and title ("Harn's defence minister"): a sentence the event was read from holds all
+    those words, or a sentence of its documents holds them with the actor's name."""
+    people = event.actor or tuple(event.participants)
+    names = {t for n in people for t in name_tokens(n)}
+    if not names:
+        return False
+    for mention in event.mentions:
+        if described.tokens <= {w.lower() for w in WORD.findall(mention.sentence)}:
+            return True
+    for source in event.documents:
+        for sentence in store.sentences_of(source):
+            words = {w.lower() for w in WORD.findall(sentence.text)}
+            if described.tokens <= words and words & names:
+                return True
+    return False
+
+
+def _before_reference(events: list[Event], question: Question) -> tuple[Event | None, str | None]:
+    """The one meeting a "last ... before <event>" question means: the event the "before" words name (the
+    latest dated of those whose sentences hold them) is set aside, so are those dated after it; of the
+    rest, the one a capture calls their last meeting ("last met", "last meeting"), or the only one left."""
+    wanted = {stem(w) for w in question.previous}
+
+    def says(event: Event, stems: set[str]) -> bool:
+        return any(stems <= {stem(w) for w in WORD.findall(m.sentence.lower())} for m in event.mentions)
+
+    named = [e for e in events if wanted and says(e, wanted)]
+    dated = [e for e in named if e.date.value or e.date.earliest]
+    if dated:
+        # Another event's report may use the same words ("her first state visit"): the latest is meant.
+        reference = max(dated, key=lambda e: e.date.value or e.date.earliest or "")
+    elif len(named) == 1:
+        reference = named[0]
+    else:
+        return None, None
+    first = reference.date.value or reference.date.earliest
+    rest = [e for e in events if e is not reference and not (first and (e.date.value or "") > first)]
+    last_words = {stem(w) for w in lexicon()["previous_words"]["words"]}
+    told = [e for e in rest if any(says(e, {word}) for word in last_words)]
+    chosen = told if len(told) == 1 else rest if len(rest) == 1 else []
+    if not chosen:
+        return None, None
+    words = " ".join(question.previous)
+    note = (
+        f"The question asks for the meeting before \u201c{words}\u201d: that event is set aside, and this "
+        + ("one is the one the captures call the last." if told else "is the only other one.")
+    )
+    return chosen[0], note
 
 
 def find_events(question: Question, store: Store) -> Matches:
@@ -242,12 +313,16 @@ def find_events(question: Question, store: Store) -> Matches:
         candidates = store.events_by_id(
             store.event_ids_in_range(min(s[0] for s in spans), max(s[1] for s in spans))
         )
-    elif question.event_types:
+    elif question.event_types or question.described:
         candidates = store.events()
     else:
         return Matches((), (), "the question names no person, place, time or kind of event to look for")
     if question.event_types:
         candidates = [e for e in candidates if e.type in question.event_types]
+    for described in question.described:
+        candidates = [e for e in candidates if _described_by(e, described, store)]
+        if not candidates:
+            return Matches((), (), f"no event of that kind is reported of {described.text}")
     candidates, reason = _role_filter(candidates, question)
     if reason:
         return Matches((), (), reason)
@@ -286,6 +361,10 @@ def find_events(question: Question, store: Store) -> Matches:
     dated = [e for e in kept if fits[e.id] == "yes"]
     if question.times and dated:
         return Matches(tuple(dated), tuple(e for e in kept if fits[e.id] == "unknown"))
+    if len(kept) > 1 and question.previous and not question.times:
+        before, note = _before_reference(kept, question)
+        if before is not None:
+            return Matches((before,), (), note=note)
     if len(kept) > 1 and not question.plural:
         chosen, words = _chosen_by_words(kept, question)
         if chosen is not None:

@@ -94,6 +94,15 @@ class Question:
     verb: str | None = None  # a who-question's verb ("Who sent X?", "Who thanked X?")
     verb_required: bool = False  # the verb implies no event type: an event's sentences must use it
     identity: bool = False  # "Who is X?": the roles the captures give X, not an event
+    host: bool = False  # "Who was the host?": a visit's recipient, the host (PLOVER)
+    # "Where did A and B last meet before the state visit?": the words naming the later event, which
+    # is set aside for an earlier one.
+    previous: tuple[str, ...] = ()
+    also_verb: str | None = None  # "..., and what did they agree?": the second clause's verb
+    opinion_of: NameConstraint | None = None  # "What does the columnist X think ...?": X's own piece
+    # "X's defence minister": a person described by a place and a title, met by an event whose actor the
+    # captures describe so (tokens: the place's and the title's words).
+    described: tuple[NameConstraint, ...] = ()
 
     @property
     def named_tokens(self) -> frozenset[str]:
@@ -250,6 +259,7 @@ def resolve_names(text: str, store: Store) -> tuple[tuple[NameConstraint, ...], 
     titles = set(lexicon()["titles"]["words"])
     stop = set(lexicon()["stopwords"]["words"])
     phrases = name_phrases(text)
+    occasions = set(lexicon()["occasion_nouns"]["words"])
     phrase_tokens = [(p, at, name_tokens(p) - titles) for p, at in phrases]
     # Lower-case words that are event names count too ("what did varga say"), capitalisation aside.
     loose = {t for t in (w.lower() for w in TOKEN.findall(text)) if len(t) >= 3 and t not in stop} - titles
@@ -272,6 +282,9 @@ def resolve_names(text: str, store: Store) -> tuple[tuple[NameConstraint, ...], 
     covered: set[str] = set()
     for phrase, after_preposition, tokens in phrase_tokens:
         covered |= tokens
+        if tokens and phrase.split()[-1].lower() in occasions:
+            # "the Harvest Forum": the gathering the meeting was held at, not a party or a place.
+            continue
         if not tokens or tokens in groups:
             # "Velish", "Tolvan": a nationality qualifies the question; it names no party or place.
             continue
@@ -329,6 +342,7 @@ def content_words(text: str) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for token in WORD.findall(text.lower()):
         # "four-hour" is read as its words too: the captures may write "four hours".
+        token = POSSESSIVE.sub("", token)  # "Harjan's" is read as "harjan"
         for word in dict.fromkeys([token.strip("'’-"), *token.split("-")]):
             word = word.strip("'’-")
             if len(word) > 1 and word not in stop:
@@ -368,6 +382,7 @@ def subject_words(question: Question, skip: set[str] | None = None) -> tuple[str
     return tuple(w for w in question.words if w not in skip and not w.isdigit() and len(w) > 2)
 
 
+POSSESSIVE = re.compile(r"['’]s$")
 IDENTITY = re.compile(r"^\s*who\s*(?:is|was|['’]s)\s+(?P<rest>.+?)[\s?.!]*$", re.IGNORECASE)
 # Auxiliaries after "who"/"whom" that put the named person before the verb ("Whom did X thank?").
 AUXILIARIES = frozenset({"did", "does", "do", "has", "have", "had", "will", "would", "could"})
@@ -439,16 +454,104 @@ def read_roles(
     return tuple(agents), tuple(patients), verb, verb not in type_words
 
 
+def asks_host(text: str, kind: str) -> bool:
+    """ "Who was the host?", "Who hosted X?", "Who received X?": a who-question with a host word."""
+    words = {w.lower() for w in WORD.findall(text)}
+    return kind == "who" and bool(words & set(lexicon()["host_words"]["words"]))
+
+
+def previous_to(text: str) -> tuple[str, ...]:
+    """The content words naming the event a question asks the meeting before ("... last meet before the
+    state visit" -> state, visit), or nothing when it does not ask for an earlier meeting."""
+    lowered = [w.lower() for w in WORD.findall(text)]
+    if "before" not in lowered or not set(lowered) & set(lexicon()["previous_words"]["words"]):
+        return ()
+    after = " ".join(lowered[len(lowered) - lowered[::-1].index("before") :])
+    return content_words(after)
+
+
+def split_also(text: str) -> tuple[str, str | None]:
+    """The question without a second clause asking what the parties did besides, and that clause's verb
+    ("Who did X call, and what did they agree?" -> "Who did X call", "agree")."""
+    lowered = text.lower()
+    for opener in lexicon()["also_asks"]["openers"]:
+        found = re.search(rf",?\s+{re.escape(opener)}\s+", lowered)
+        if found is None:
+            continue
+        skip = {"they", "the", "two", "both", "he", "she", "leaders", "sides", "men", "women"}
+        verb = next((w for w in WORD.findall(lowered[found.end() :]) if w not in skip), None)
+        if verb is not None and len(verb) > 2:
+            return text[: found.start()], verb
+    return text, None
+
+
+POSSESSED = re.compile(
+    r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*)['’]s\s+(?P<title>(?:[A-Za-z\-]+\s+){0,2}[A-Za-z\-]+)"
+)
+
+
+def described_people(text: str, store: Store) -> tuple[tuple[NameConstraint, ...], str]:
+    """People a question describes by a place and a title ("Harn's defence minister"), and the question
+    without those words.
+
+    The place qualifies the person; it is not where the event happened, and the person is asked for by
+    office, not by name. Only a name the captures give a place (or a nationality) is read so: "Vell's
+    aide" is left to the usual reading.
+    """
+    roles = set(lexicon()["role_nouns"]["words"])
+    found: list[NameConstraint] = []
+    rest = text
+    for match in POSSESSED.finditer(text):
+        words = match.group("title").split()
+        end = next((k for k, w in enumerate(words) if w.lower() in roles), None)
+        if end is None:
+            continue
+        name_words = name_tokens(match.group("name"))
+        labels = {label for _, _, label in store.entity_names(name_words)}
+        if not name_words or not labels & (PLACE_LABELS | GROUP_LABELS):
+            continue
+        title = " ".join(words[: end + 1])
+        phrase = f"{match.group('name')}{text[match.end('name') : match.start('title')]}{title}"
+        tokens = frozenset(name_words | {w.lower() for w in words[: end + 1]})
+        key = sorted(name_words)[0]
+        found.append(NameConstraint(phrase, "described", tokens, True, key))
+        rest = rest.replace(phrase, " ")
+    return tuple(found), rest
+
+
+def opinion_writer(text: str, people: tuple[NameConstraint, ...]) -> NameConstraint | None:
+    """The person whose opinion the question asks: named after a commentator noun ("the columnist X")
+    with a verb of opinion in the question, or the subject of a verb of thought ("What does X think")."""
+    tokens = WORD.findall(text)
+    lowered = [t.lower() for t in tokens]
+    verbs = set(lexicon()["opinion_verbs"]["words"])
+    thought = {"think", "thinks", "thought", "believe", "believes", "feel", "feels", "reckon", "reckons"}
+    nouns = set(lexicon()["commentator_nouns"]["words"])
+    if not set(lowered) & verbs:
+        return None
+    for c in people:
+        at = _named_at(tokens, c)
+        if at is None:
+            continue
+        last = max(i for i, w in enumerate(lowered) if w in c.tokens)
+        after = lowered[last + 1] if last + 1 < len(lowered) else ""
+        if (at > 0 and lowered[at - 1] in nouns) or after in thought:
+            return c
+    return None
+
+
 def read_question(text: str, store: Store) -> Question:
     lowered = text.lower()
-    topic_words, source_words, rest = split_segments(text)
+    main, also_verb = split_also(text)
+    topic_words, source_words, rest = split_segments(main)
     titles = set(lexicon()["titles"]["words"])
+    described, rest = described_people(rest, store)
     people, places = resolve_names(rest, store)
     type_words = lexicon()["event_types"]["words"]
     types = frozenset(t for w in WORD.findall(lowered) for t in type_words.get(w, ()))
     kind = _person_kind(text, question_kind(text))
     plural = kind == "which" or any(_phrase_in(lowered, w) for w in lexicon()["plural_events"]["words"])
-    focus = question_focus(text)
+    focus = question_focus(main)
     # A name both a party and a place in the events ("Who threatened Lenz?") may be either here too.
     parties = people + tuple(c for c in places if c.role == "any")
     agents, patients, verb, required = read_roles(text, kind, focus, parties)
@@ -469,4 +572,9 @@ def read_question(text: str, store: Store) -> Question:
         verb=verb,
         verb_required=required,
         identity=kind == "who" and is_identity(text, people, places),
+        host=asks_host(main, kind),
+        previous=previous_to(main),
+        also_verb=also_verb,
+        opinion_of=opinion_writer(main, people),
+        described=described,
     )
