@@ -154,6 +154,7 @@ BOILERPLATE_PATTERNS = re.compile(
     r"|gdpr|marketing purposes|reprint permission|advertisement|sponsored content|powered by"
     r"|your inbox|delivered to your|you agree to|already a subscriber"
     r"|subscribe to (continue|read)|to continue reading|free articles|support our journalism"
+    r"|support this (blog|site|newsletter|podcast)"
     r"|follow us on|download (the|our) app|get the app|read our|all content copyright")
 # "Sign up" alone as a button or label, kept apart from the phrases above: an anchored alternative among
 # them would stop the regex engine from skipping ahead by first letters, which halves their cost.
@@ -631,6 +632,9 @@ BIO_VERBS = r"(is|was|has|covers|writes|reports|joined|edits)"
 # Items of a menu written on one line ("Home | World | Sport"): three or more, each this short.
 NAV_ITEMS_MIN = 3
 NAV_ITEM_MAX_WORDS = 3
+# A breadcrumb trail ("Home > News", "Press releases > 2026") is navigation from two items: the arrow
+# between them is no sentence punctuation.
+BREADCRUMB_ITEMS_MIN = 2
 # A line in capitals is a label or widget with at least this many letters and at most this many words.
 CAPS_MIN_LETTERS = 3
 CAPS_MAX_WORDS = 10

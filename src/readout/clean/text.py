@@ -72,6 +72,7 @@ QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"\n]*\"")
 UNCLOSED_QUOTE = re.compile(r"[“«]")
 NAV_SEPARATORS = re.compile(r"\s*[|•·»›/>]\s*")  # ">" too: breadcrumbs ("Home > News > Press releases")
 NAV_SEPARATOR_CHAR = re.compile("[|•·»›/>]")
+BREADCRUMB = re.compile(r"\S \s*[>›»]\s* \S|\S\s+[>›»]\s+\S")
 NO_WORDS: frozenset[str] = frozenset()
 QUOTE_MARKS = re.compile("[“”\"'‘’«»„]")
 # Characters outside the Latin letter blocks ``script_of`` counts as Latin: when none of them is a letter,
@@ -225,13 +226,15 @@ def line_features(number: int, text: str, lower: str, words: list[str], language
 
 
 def _nav(text: str, words: list[str]) -> bool:
-    """Mostly navigation words, or three or more short items between separators."""
+    """Mostly navigation words, or three or more short items between separators, or a breadcrumb trail of
+    two or more ("Press releases > 2026")."""
     if sum(map(rules.NAV_WORDS.__contains__, words)) >= rules.NAV_SHARE * len(words):
         return True
     if NAV_SEPARATOR_CHAR.search(text) is None:
         return False
     items = [item for item in NAV_SEPARATORS.split(text.strip()) if item]
-    return (len(items) >= rules.NAV_ITEMS_MIN
+    least = rules.BREADCRUMB_ITEMS_MIN if BREADCRUMB.search(text) else rules.NAV_ITEMS_MIN
+    return (len(items) >= least
             and all(len(i.split()) <= rules.NAV_ITEM_MAX_WORDS for i in items) and not _table_row(items))
 
 
@@ -572,14 +575,24 @@ def _find_title(texts: dict[int, str], keys: dict[int, str], features: dict[int,
         wanted = tokens(hints.title)
         return next((h for h in texts if tokens(texts[h]) == wanted), None)
     end = span[0] if span else len(texts) + max(texts, default=0) + 1
+    heads = list(texts)
+    if span and _credited(span[0], heads, texts, features, labels):
+        return span[0]  # the block opens with a headline and its byline or date: the article's own head
     before = [h for h in texts if h < end][-rules.TITLE_SEARCH_LINES:]
     candidates = [h for h in before if h not in labels and headline_shaped(features[h])]
+    after_credit = {h for h in candidates if _follows_credit(h, heads, labels, candidates)}
+    if len(after_credit) < len(candidates):  # headline, byline or date, then a label: the headline
+        candidates = [h for h in candidates if h not in after_credit]
     before_keys = Counter(keys[h] for h in before)
     candidates = [h for h in candidates
                   if before_keys[keys[h]] == repeats[keys[h]]
                   or features[h].words >= rules.TITLE_LISTED_MIN_WORDS]
     before_key_list = list(before_keys)  # each key once: whether another line echoes it
-    repeated = [h for h in candidates if repeats[keys[h]] > 1 or _echoed(keys[h], before_key_list)]
+    # Repeated before the body (page title and headline), or only after it (the headline listed again
+    # among the most read) when no other candidate stands nearer the body: a site's name heads the page
+    # and ends its footer, far from the article.
+    repeated = [h for h in candidates if before_keys[keys[h]] > 1 or _echoed(keys[h], before_key_list)
+                or (repeats[keys[h]] > 1 and h == candidates[-1])]
     if repeated:
         return repeated[0]
     if candidates:
@@ -735,6 +748,32 @@ def _list_members(texts: dict[int, str], features: dict[int, Line], labels: dict
             members.update(run)
         run = [h] if short else []
     return members
+
+
+CREDIT_REASONS = ("byline", "date line")
+
+
+def _credited(h: int, heads: list[int], texts: dict[int, str], features: dict[int, Line],
+              labels: dict[int, tuple[str, str]]) -> bool:
+    """A headline-shaped line, not a statement, directly followed by a byline or a date line, and not
+    itself under another headline-shaped line (then it is the standfirst)."""
+    k = heads.index(h)
+    following = heads[k + 1] if k + 1 < len(heads) else None
+    above = heads[k - 1] if k else None
+    if above is not None and above not in labels and headline_shaped(features[above]):
+        return False
+    return (h not in labels and headline_shaped(features[h]) and following is not None
+            and labels.get(following, ("", ""))[1] in CREDIT_REASONS
+            and not texts[h].rstrip().rstrip(CLOSERS).endswith((".", "…", "。")))
+
+
+def _follows_credit(h: int, heads: list[int], labels: dict[int, tuple[str, str]], candidates: list[int]
+                    ) -> bool:
+    """A candidate right after a byline or date line that itself follows another candidate: the label
+    under an article's head ("Headline / 3 May 2026 / Press Office"), not the headline."""
+    k = heads.index(h)
+    return (k >= 2 and labels.get(heads[k - 1], ("", ""))[1] in CREDIT_REASONS
+            and heads[k - 2] in candidates)
 
 
 def _echoed(key: str, others: list[str]) -> bool:

@@ -71,3 +71,27 @@ def test_a_dotted_date_is_read_day_first_and_a_slashed_one_only_when_unambiguous
     assert str(parse_day("04.05.2026")) == "2026-05-04"
     assert parse_day("04/05/2026") is None  # the 4th of May or the 5th of April: the page does not say
     assert str(parse_day("24/05/2026")) == "2026-05-24"
+
+
+def test_a_breadcrumb_of_two_items_is_navigation():
+    article = clean(_page("Press releases > 2026"))
+    assert removal(article, 1) == ("chrome", "navigation, share or account links")
+
+
+def test_a_site_name_repeated_in_the_footer_is_not_the_headline():
+    site = "Office of the Prime Minister of Aldera"
+    article = clean("\n\n".join([site, "Home > Press Office > Visits", HEADLINE, P1, P2, P3, site]))
+    assert article.title == HEADLINE
+
+
+def test_a_label_under_the_headlines_date_is_not_the_headline():
+    article = clean("\n\n".join([HEADLINE, "4 May 2026", "Press Office of the Prime Minister", P1, P2, P3]))
+    assert article.title == HEADLINE
+
+
+def test_a_headline_opening_the_block_with_its_date_under_it_is_the_headline():
+    long_head = "Seventy-two hours on the strait: what the ferry deal between Aldera and Sunmark really says"
+    page = "\n\n".join(["Support this blog", long_head, "Posted on 4 May 2026 by Ola Brenn", P1, P2, P3])
+    article = clean(page)
+    assert article.title == long_head
+    assert removal(article, 1)[0] == "chrome"
