@@ -35,7 +35,8 @@ def date_of(annotated: Annotated, sentences: list[Span], events: list[Token] | N
                 continue
             if not mention.date.value and mention.text.lower() in rules()["date_bounds"]["unanchored"]:
                 continue
-            if _modifies_thing(sent, mention.start, mention.end):
+            if _modifies_thing(sent, mention.start, mention.end) or _dates_a_reference(
+                    sent, mention.start, mention.end, bounds):
                 continue
             found.append(mention)
     if not found:
@@ -102,6 +103,23 @@ def _evidence(source: str, found: list[DateMention]) -> tuple[Evidence, ...]:
 
 def _stated(found: list[DateMention]) -> str:
     return ", ".join(dict.fromkeys(m.date.stated or m.text for m in found))
+
+
+def _dates_a_reference(sent: Span, start: int, end: int, bounds: list[str]) -> bool:
+    """A date inside the phrase of a reference point ("came shortly before the anniversary of her
+    swearing-in on 9 November 2025", "after the vote in March"): on the way from the date up to the verb
+    the parse passes a bound's preposition ('before', 'after', 'since' ...), so the date is the reference
+    event's, not the one the sentence reports."""
+    tokens = [t for t in sent if start <= t.idx < end]
+    roots = [t for t in tokens if not (start <= t.head.idx < end) or t.head.i == t.i]
+    if len(roots) != 1:
+        return False
+    head = roots[0].head
+    while head.pos_ != "VERB" and head.head.i != head.i:
+        if head.pos_ == "ADP" and head.lower_ in bounds and head.i not in {t.head.i for t in tokens}:
+            return True  # a bound above the date's own preposition
+        head = head.head
+    return False
 
 
 def _modifies_thing(sent: Span, start: int, end: int) -> bool:

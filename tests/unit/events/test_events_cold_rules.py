@@ -78,3 +78,13 @@ def test_calling_something_irresponsible_is_an_accusation_not_a_call(nlp):
     quoted = "The ministry of Ostria called the remarks \"irresponsible\" and said the balloons were safe."
     annotated, doc = annotate(nlp, quoted)  # the parser hangs the quoted adjective on the object
     assert "ACCUSE" in [e.type for e in extract_events(annotated, doc)]
+
+
+def test_a_date_inside_a_reference_point_does_not_date_the_meeting(nlp):
+    text = ("Anna Lindqvist held private talks with Pedro Alvarez in Porto.\n\n"
+            "The visit came shortly before the first anniversary of Alvarez's swearing-in on "
+            "9 November 2025.")
+    (meeting,) = _meetings(nlp, text)
+    assert meeting.date.value is None
+    (dated,) = _meetings(nlp, "Anna Lindqvist met Pedro Alvarez in Porto on 3 May 2024 before the summit.")
+    assert dated.date.value == "2024-05-03"
