@@ -53,12 +53,14 @@ class Titles:
     heads: frozenset[str]
     modifiers: frozenset[str]
     honorifics: frozenset[str]
+    states: frozenset[str]
 
 
 @lru_cache(maxsize=1)
 def titles() -> Titles:
     data = json.loads(resources.files("readout.nlp").joinpath("data/titles.json").read_text(encoding="utf-8"))
-    return Titles(frozenset(data["heads"]), frozenset(data["modifiers"]), frozenset(data["honorifics"]))
+    return Titles(frozenset(data["heads"]), frozenset(data["modifiers"]), frozenset(data["honorifics"]),
+                  frozenset(data["states"]))
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +98,7 @@ def title_prefix_length(words: Sequence[str]) -> int:
     """How many leading words are a title or role ("the Valdorian President", "Mr."), keeping one word."""
     cut = 0
     for i, word in enumerate(words[:-1]):
-        if is_title_head(word):
+        if is_title_head(word) or (i == 0 and _word_key(word) in titles().states and len(words) > 2):
             cut = i + 1
         elif not (is_title_word(word) or word.lower() == "the" or looks_demonym(word)):
             break

@@ -109,3 +109,8 @@ def test_a_person_whose_name_ends_in_a_feature_or_building_word_is_that_place(nl
     found = [[Found(3, 5, "PERSON", "Orm Bank"), Found(9, 11, "PERSON", "Varga Palace"),
               Found(12, 14, "PERSON", "Ilse Marwen")]]
     assert [f.label for f in settle_full_names(docs, found)[0]] == ["LOC", "FAC", "PERSON"]
+
+
+def test_the_state_word_of_a_title_taken_into_a_name_is_stripped():
+    assert bare_name("Republic Ilse Marwen") == "Ilse Marwen"  # "President of the Republic Ilse Marwen"
+    assert bare_name("Kingdom Tower") == "Kingdom Tower"  # a full name of its own is left whole
