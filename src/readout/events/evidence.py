@@ -72,17 +72,22 @@ def _governor(event: Token) -> Token | None:
     return None if head.lemma_.lower() in word_set("rules.json", "light_verbs") else head
 
 
+def _date_root(sent: Span, start: int, end: int) -> Token | None:
+    """The one token of a date expression whose head lies outside it, or None when the parse splits it."""
+    roots = [t for t in sent if start <= t.idx < end and (not (start <= t.head.idx < end) or t.head.i == t.i)]
+    return roots[0] if len(roots) == 1 else None
+
+
 def _attached_verb(sent: Span, start: int, end: int) -> int | None:
     """The index of the verb a date expression hangs from, through prepositions ("on Monday" of
     "defended"), or None."""
-    tokens = [t for t in sent if start <= t.idx < end]
-    roots = [t for t in tokens if not (start <= t.head.idx < end) or t.head.i == t.i]
-    if len(roots) != 1:
+    root = _date_root(sent, start, end)
+    if root is None:
         return None
-    head = roots[0].head
+    head = root.head
     while head.pos_ == "ADP" and head.head.i != head.i:
         head = head.head
-    if head.dep_ in ("nsubj", "nsubjpass") and head.i < roots[0].i < head.head.i:
+    if head.dep_ in ("nsubj", "nsubjpass") and head.i < root.i < head.head.i:
         head = head.head  # "X on Monday defended ...": parsers hang the date on the subject before the verb
     return head.i if head.pos_ == "VERB" else None
 
@@ -110,14 +115,15 @@ def _dates_a_reference(sent: Span, start: int, end: int, bounds: list[str]) -> b
     swearing-in on 9 November 2025", "after the vote in March"): on the way from the date up to the verb
     the parse passes a bound's preposition ('before', 'after', 'since' ...), so the date is the reference
     event's, not the one the sentence reports."""
-    tokens = [t for t in sent if start <= t.idx < end]
-    roots = [t for t in tokens if not (start <= t.head.idx < end) or t.head.i == t.i]
-    if len(roots) != 1:
+    root = _date_root(sent, start, end)
+    if root is None:
         return False
-    head = roots[0].head
+    head = root.head
+    if head.pos_ == "ADP":  # the date's own preposition: the bound words before the date cover it
+        head = head.head
     while head.pos_ != "VERB" and head.head.i != head.i:
-        if head.pos_ == "ADP" and head.lower_ in bounds and head.i not in {t.head.i for t in tokens}:
-            return True  # a bound above the date's own preposition
+        if head.pos_ == "ADP" and head.lower_ in bounds:
+            return True
         head = head.head
     return False
 
@@ -125,10 +131,9 @@ def _dates_a_reference(sent: Span, start: int, end: int, bounds: list[str]) -> b
 def _modifies_thing(sent: Span, start: int, end: int) -> bool:
     """A date that only modifies a noun ("a bid for the 2031 games", "the 1998 agreement") dates that
     thing, not the event the sentence reports."""
-    tokens = [t for t in sent if start <= t.idx < end]
-    heads = [t for t in tokens if not (start <= t.head.idx < end) or t.head.i == t.i]
-    return len(heads) == 1 and heads[0].dep_ in ("nummod", "compound", "amod") and (
-        heads[0].head.pos_ in ("NOUN", "PROPN") and heads[0].head.ent_type_ not in ("DATE", "TIME")
+    root = _date_root(sent, start, end)
+    return root is not None and root.dep_ in ("nummod", "compound", "amod") and (
+        root.head.pos_ in ("NOUN", "PROPN") and root.head.ent_type_ not in ("DATE", "TIME")
     )
 
 

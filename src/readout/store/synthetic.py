@@ -169,6 +169,18 @@ def write_store(path: Path, annotated: dict[str, Annotated], mentions: dict[str,
     return path
 
 
+def write_tagged_store(path: Path, annotated: dict[str, Annotated],
+                       tagged: dict[str, list[tuple[str, EventMention]]]) -> Path:
+    """``write_store`` from each capture's mentions tagged with the id of the event they belong to: the
+    mentions of one id, across captures, make one event (``event_from_mentions``)."""
+    grouped: dict[str, list[EventMention]] = {}
+    for rows in tagged.values():
+        for event_id, mention in rows:
+            grouped.setdefault(event_id, []).append(mention)
+    mentions = {source: [m for _, m in rows] for source, rows in tagged.items()}
+    return write_store(path, annotated, mentions, [event_from_mentions(i, ms) for i, ms in grouped.items()])
+
+
 # --- a large invented collection, for benchmarks ---------------------------------------------------
 
 GIVEN = (

@@ -17,9 +17,8 @@ from readout.store.synthetic import (
     annotate_simply,
     article_from_blocks,
     article_from_lines,
-    event_from_mentions,
     mention_of,
-    write_store,
+    write_tagged_store,
 )
 
 NAMES = {
@@ -152,14 +151,8 @@ def store(tmp_path_factory):
             )
         ],
     }
-    grouped: dict[str, list] = {}
-    for items in rows.values():
-        for event_id, mention in items:
-            grouped.setdefault(event_id, []).append(mention)
-    mentions = {source: [m for _, m in items] for source, items in rows.items()}
-    events = [event_from_mentions(i, ms) for i, ms in grouped.items()]
     path = tmp_path_factory.mktemp("shapes") / "shapes.db"
-    with open_store(write_store(path, ann, mentions, events), create=False) as st:
+    with open_store(write_tagged_store(path, ann, rows), create=False) as st:
         yield st
 
 

@@ -17,9 +17,8 @@ from readout.store import open_store
 from readout.store.synthetic import (
     annotate_simply,
     article_from_lines,
-    event_from_mentions,
     mention_of,
-    write_store,
+    write_tagged_store,
 )
 
 NAMES = {
@@ -247,14 +246,8 @@ def store(tmp_path_factory):
             ),
         ],
     }
-    grouped: dict[str, list] = {}
-    for rows in per_capture.values():
-        for event_id, mention in rows:
-            grouped.setdefault(event_id, []).append(mention)
-    mentions = {source: [m for _, m in rows] for source, rows in per_capture.items()}
-    events = [event_from_mentions(i, ms) for i, ms in grouped.items()]
     path = tmp_path_factory.mktemp("roles") / "roles.db"
-    with open_store(write_store(path, ann, mentions, events), create=False) as st:
+    with open_store(write_tagged_store(path, ann, per_capture), create=False) as st:
         yield st
 
 
