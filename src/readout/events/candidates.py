@@ -79,12 +79,17 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
+def nearest_left(verb: Token, dep: str) -> Token | None:
+    """The verb's child of ``dep`` nearest before it, else any: a dateline ("KYIV, 3 May (Reuters) - X met
+    Y", "KYIV (Reuters) - X was received by Y") parses as a first subject."""
+    return next((c for c in reversed(list(verb.lefts)) if c.dep_ == dep), None) or child(verb, dep)
+
+
 def subject_token(verb: Token) -> Token | None:
     if _passive(verb):
         agent = child(verb, "agent")
         return child(agent, "pobj") if agent is not None else None
-    # the subject nearest the verb: a dateline ("KYIV, 3 May (Reuters) - X met Y") parses as a first one
-    subject = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "nsubj"), None) or child(verb, "nsubj")
+    subject = nearest_left(verb, "nsubj")
     if subject is not None:
         return subject
     if verb.dep_ == "acl" and child(verb, "dobj") is not None and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -130,7 +135,7 @@ def _slot(token: Token, slot: str, governor: Token | None) -> list[Token]:
         found = subject_token(token)
         return [found] if found is not None else []
     if slot == "obj":
-        found = child(token, "nsubjpass") if _passive(token) else child(token, "dobj")
+        found = nearest_left(token, "nsubjpass") if _passive(token) else child(token, "dobj")
         return [found] if found is not None else []
     if slot == "dative":
         found = child(token, "dative", "iobj")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 
@@ -19,28 +20,10 @@ def date_of(annotated: Annotated, sentences: list[Span], events: list[Token] | N
     relative day tied to a stated publication date); otherwise what was stated, with its evidence.
     ``events``: the words that name the event; a date of the verb that governs one of them ("on Monday
     defended her meeting with X") dates that verb's act, not the event."""
-    bounds = rules()["date_bounds"]["words"]
-    article = annotated.article
-    words = {t.i for t in events or ()}  # a verb naming the event itself dates it ("met X, her first visit")
-    governors = {g.i for g in (_governor(t) for t in events or ()) if g is not None} - words
-    found = []
-    for sent in sentences:
-        for mention in annotated.dates:
-            if not (sent.start_char <= mention.start < sent.end_char):
-                continue
-            if governors and _attached_verb(sent, mention.start, mention.end) in governors:
-                continue
-            before = article.body[max(sent.start_char, mention.start - 8) : mention.start].lower().split()
-            if before and any(" ".join(before[-len(b.split()) :]) == b for b in bounds):
-                continue
-            if not mention.date.value and mention.text.lower() in rules()["date_bounds"]["unanchored"]:
-                continue
-            if _modifies_thing(sent, mention.start, mention.end) or _dates_a_reference(
-                    sent, mention.start, mention.end, bounds):
-                continue
-            found.append(mention)
+    found = event_dates(annotated, sentences, events)
     if not found:
         return UNKNOWN_DATE
+    article = annotated.article
     anchored = annotated.reference_date is not None and not annotated.reference_date.is_unknown
     values = []
     for mention in found:
@@ -60,6 +43,67 @@ def date_of(annotated: Annotated, sentences: list[Span], events: list[Token] | N
     if earliest and earliest == latest:
         earliest = latest = None
     return DateValue(earliest=earliest, latest=latest, stated=stated, evidence=evidence)
+
+
+def event_dates(annotated: Annotated, sentences: list[Span], events: list[Token] | None = None
+                ) -> list[DateMention]:
+    """The date expressions of the sentences that date the event (``date_of``'s evidence): not a bound or
+    reference point ('since 2015', 'before the vote in March'), not the date of a thing ('the 1998
+    agreement') or of the verb that governs the event ('on Monday defended her meeting')."""
+    bounds = rules()["date_bounds"]["words"]
+    body = annotated.article.body
+    words = {t.i for t in events or ()}  # a verb naming the event itself dates it ("met X, her first visit")
+    governors = {g.i for g in (_governor(t) for t in events or ()) if g is not None} - words
+    found = []
+    for sent in sentences:
+        for mention in annotated.dates:
+            if not (sent.start_char <= mention.start < sent.end_char):
+                continue
+            if governors and _attached_verb(sent, mention.start, mention.end) in governors:
+                continue
+            before = body[max(sent.start_char, mention.start - 8) : mention.start].lower().split()
+            if before and any(" ".join(before[-len(b.split()) :]) == b for b in bounds):
+                continue
+            if not mention.date.value and mention.text.lower() in rules()["date_bounds"]["unanchored"]:
+                continue
+            if _modifies_thing(sent, mention.start, mention.end, words) or _dates_a_reference(
+                    sent, mention.start, mention.end, bounds):
+                continue
+            found.append(mention)
+    return found
+
+
+def occasion_bounds(annotated: Annotated, sent: Span, event: Token) -> tuple[dt.date, dt.date] | None:
+    """The first and last day the sentence's dates of the event allow, year inferred from the publication
+    date included ('in January' of a piece from April 2019): whether two mentions can be one occasion, not
+    a date to report. None when no date of the sentence spans known days."""
+    spans = [span for mention in event_dates(annotated, [sent], [event])
+             if (span := _span_of(mention.date)) is not None]
+    if not spans:
+        return None
+    return min(low for low, _ in spans), max(high for _, high in spans)
+
+
+def _span_of(date: DateValue) -> tuple[dt.date, dt.date] | None:
+    """A date's first and last possible day: its day, its month or year, or its bounds (an open end is
+    unbounded)."""
+    def day(text: str | None, last: bool) -> dt.date | None:
+        if not text:
+            return None
+        parts = [int(p) for p in text.split("-")]
+        if len(parts) == 3:
+            return dt.date(*parts)
+        year, month = parts[0], parts[1] if len(parts) == 2 else (12 if last else 1)
+        if not last:
+            return dt.date(year, month, 1)
+        return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    if date.value:
+        low, high = day(date.value, False), day(date.value, True)
+    else:
+        low, high = day(date.earliest, False), day(date.latest, True)
+    if low is None and high is None:
+        return None
+    return low or dt.date.min, high or dt.date.max
 
 
 def _governor(event: Token) -> Token | None:
@@ -128,12 +172,14 @@ def _dates_a_reference(sent: Span, start: int, end: int, bounds: list[str]) -> b
     return False
 
 
-def _modifies_thing(sent: Span, start: int, end: int) -> bool:
-    """A date that only modifies a noun ("a bid for the 2031 games", "the 1998 agreement") dates that
-    thing, not the event the sentence reports."""
+def _modifies_thing(sent: Span, start: int, end: int, words: set[int]) -> bool:
+    """A date that only modifies a noun ("a bid for the 2031 games", "the 1998 agreement", "Tuesday's
+    deal") dates that thing, not the event the sentence reports, unless the noun names the event itself
+    ("the March 2019 meeting", "Tuesday's talks"): ``words``, the indices of the event's words."""
     root = _date_root(sent, start, end)
-    return root is not None and root.dep_ in ("nummod", "compound", "amod") and (
+    return root is not None and root.dep_ in ("nummod", "compound", "amod", "poss") and (
         root.head.pos_ in ("NOUN", "PROPN") and root.head.ent_type_ not in ("DATE", "TIME")
+        and root.head.i not in words
     )
 
 

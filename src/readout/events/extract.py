@@ -167,7 +167,7 @@ def _single(annotated: Annotated, sent: Span, item: Candidate, sources: list[Acc
         participants=names,
         also_present=(),
         place=item.place,
-        date=date_of(annotated, [sent]),
+        date=date_of(annotated, [sent], [item.token]),
         duration=None,
         topics=(),
         attributions=attributions,

@@ -7,6 +7,8 @@ and opinion are set apart; a dateline's place is never a party.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Span
@@ -21,6 +23,10 @@ SPAN_WORDS = frozenset(meeting_cue("span_words"))
 FUTURE_AUX = frozenset(meeting_cue("future_aux"))
 EARLIER_ADVERBS = frozenset(meeting_cue("earlier_adverbs"))
 OTHER_TIME_PREPS = frozenset(meeting_cue("other_time_preps"))
+OCCASION_GAP_DAYS = dt.timedelta(days=meeting_cue("occasion_gap_days"))
+
+# The first and last day a mention's own sentence allows for it (``evidence.occasion_bounds``), or None.
+Occasion = Callable[[Span, Candidate], "tuple[dt.date, dt.date] | None"]
 
 
 def _same_parties(mine: set[str], theirs: set[str]) -> bool:
@@ -82,31 +88,45 @@ def still_to_come(item: Candidate) -> bool:
     )
 
 
+def _other_occasion(mine: tuple[dt.date, dt.date] | None, held: list[tuple[dt.date, dt.date]]) -> bool:
+    """A mention dated well apart from every dated mention of a group tells of another time the same people
+    met (``OCCASION_GAP_DAYS``)."""
+    return mine is not None and bool(held) and all(
+        mine[0] - other[1] > OCCASION_GAP_DAYS or other[0] - mine[1] > OCCASION_GAP_DAYS for other in held)
+
+
 def group_meetings(
-    meetings: list[tuple[Span, Candidate]], facts: DocumentFacts
+    meetings: list[tuple[Span, Candidate]], facts: DocumentFacts, occasion: Occasion | None = None
 ) -> list[list[tuple[Span, Candidate]]]:
     """Meeting mentions of one document grouped into meetings.
 
-    Mentions that name people group by those people. A mention that names none ("the presidents of A
-    and B met in P", "the two sides discussed X") is the main meeting told again when it is its
-    sentence's main event, and an event named in passing otherwise ("a week after the foreign ministers
-    held talks in P"). A document whose meetings are all named in passing ("X returned from P after talks
-    with Y") tells the first one that names two people. Only when no mention names a person do countries
-    and organisations group."""
+    Mentions that name people group by those people, unless their sentence dates them well apart from
+    the group's (``occasion``: "received X on Thursday" and "the two first met in P in March 2018" are
+    two occasions; the other one is a meeting of its own when it leads its sentence). A mention that
+    names none ("the presidents of A and B met in P", "the two sides discussed X") is the main meeting
+    told again when it is its sentence's main event, and an event named in passing otherwise ("a week
+    after the foreign ministers held talks in P"). A document whose meetings are all named in passing ("X
+    returned from P after talks with Y") tells the first one that names two people. Only when no mention
+    names a person do countries and organisations group."""
     live = [
         (s, c) for s, c in meetings if not is_back_reference(c) and not c.opinion and not still_to_come(c)
     ]
     groups: list[list[tuple[Span, Candidate]]] = []
+    spans: list[list[tuple[dt.date, dt.date]]] = []  # the dated mentions' bounds, group by group
     for sent, item in sorted(live, key=lambda pair: not pair[1].leads):
         people = people_of(item, facts)
         if not people:
             continue
+        mine = occasion(sent, item) if occasion is not None else None
         known = [{p for _, c in g for p in people_of(c, facts)} for g in groups]
-        home = next((g for g, held in zip(groups, known, strict=True) if _same_parties(people, held)), None)
+        home = next((k for k, held in enumerate(known)
+                     if _same_parties(people, held) and not _other_occasion(mine, spans[k])), None)
         if home is None and item.leads:
             groups.append([(sent, item)])
+            spans.append([mine] if mine else [])
         elif home is not None:
-            home.append((sent, item))
+            groups[home].append((sent, item))
+            spans[home].extend([mine] if mine else [])
     if not groups:  # no meeting leads a sentence: one named in passing with two people is the one told
         passing = next(((s, c) for s, c in live if len(people_of(c, facts)) >= 2), None)
         groups = [[passing]] if passing else []
@@ -115,7 +135,10 @@ def group_meetings(
     main = max(groups, key=len)
     for sent, item in live:
         if not people_of(item, facts) and (item.leads or not (item.actor or item.recipient)):
-            main.append((sent, item))
+            # the meeting its own sentence tells ("X and Y held talks in P, when they discussed Z"), else
+            # the main one
+            home = next((g for g in groups if any(s == sent for s, _ in g)), main)
+            home.append((sent, item))
     return groups
 
 

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from readout.events.candidates import Candidate
 from readout.events.dateline import dateline_place
-from readout.events.evidence import attribution_of, date_of, mention_of
+from readout.events.evidence import attribution_of, date_of, mention_of, occasion_bounds
 from readout.events.meeting_facts import DocumentFacts, document_facts, parties_of, people_of
 from readout.events.meeting_grouping import group_meetings, is_back_reference
 from readout.events.meeting_place import is_city, place_of, title_place, venue_city
@@ -62,7 +62,7 @@ def meetings_of(
 ) -> list[EventMention]:
     meetings = [(sent, with_caller(item, index)) for sent, item in meetings]
     facts = document_facts(doc, index)
-    groups = group_meetings(meetings, facts)
+    groups = group_meetings(meetings, facts, lambda sent, item: occasion_bounds(annotated, sent, item.token))
     countries = countries_of(doc, index) if groups else {}
     out = []
     main = max(groups, key=len) if groups else []

@@ -257,6 +257,8 @@ def resolve(token: Token, index: EntityIndex, max_words: int | None = None) -> V
         entity = named(index.entity(t))
         if entity is not None and entity.label in NAME_LABELS:
             found.setdefault(entity.label, entity)
+    if "PERSON" not in found and _indefinite_title(token, tokens):
+        return None
     for label in ("PERSON", "ORG", "GPE", "LOC", "FAC"):
         if label in found:
             return Value(as_written(found[label]), label, token.i)
@@ -278,6 +280,13 @@ def resolve(token: Token, index: EntityIndex, max_words: int | None = None) -> V
         words.pop()  # "role of" is not a name: a phrase cut short ends on a noun
     text = "".join(t.text_with_ws for t in words).strip()
     return Value(text, "NORP" if "NORP" in found else None, token.i)
+
+
+def _indefinite_title(token: Token, tokens: list[Token]) -> bool:
+    """'a Namuran head of state', 'an Arctic president': whoever holds such a title, not a party; its
+    country word describes the holder ('the first visit by a Namuran head of state' names no one)."""
+    return (token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+            and title_heads(" ".join(t.text for t in tokens if t.dep_ not in ("det", "punct"))) is not None)
 
 
 @cache

@@ -88,3 +88,32 @@ def test_a_date_inside_a_reference_point_does_not_date_the_meeting(nlp):
     assert meeting.date.value is None
     (dated,) = _meetings(nlp, "Anna Lindqvist met Pedro Alvarez in Porto on 3 May 2024 before the summit.")
     assert dated.date.value == "2024-05-03"
+
+
+def test_a_wire_passive_under_a_dateline_keeps_visitor_and_host(nlp):
+    """The parser reads the dateline as a second passive subject: the one nearest the verb is the visitor;
+    'a Vardian head of state' is whoever holds the title, no party of a record of its own."""
+    annotated, doc = annotate(nlp, "LORVIK, April 4 (KNA) - Vardian President Ivo Sela was received by Prime "
+                                   "Minister Tomas Ruud in Lorvik on Thursday, the first state visit by a "
+                                   "Vardian head of state.")
+    records = [e for e in extract_events(annotated, doc) if e.type == "CONSULT"]
+    assert [(e.actor, e.recipient) for e in records if not e.back_reference] == [
+        (("Ivo Sela",), ("Tomas Ruud",))]
+    assert all("Vardian" not in name for e in records for name in e.participants), records
+
+
+def test_a_date_owned_by_another_noun_does_not_date_the_meeting(nlp):
+    (meeting,) = _meetings(nlp, "Ivo Sela met Tomas Ruud in Lorvik, where the two settled the terms of "
+                                "Tuesday's deal.")
+    assert "Tuesday" not in (meeting.date.stated or ""), meeting.date
+    (talks,) = _meetings(nlp, "Tuesday's talks between Ivo Sela and Tomas Ruud in Lorvik covered fishing.")
+    assert talks.date.stated == "Tuesday"  # the date of the meeting word itself
+
+
+def test_the_same_people_meeting_months_apart_are_two_meetings(nlp):
+    text = ("Ivo Sela received Tomas Ruud in Lorvik on 4 April 2019 for talks on trade.\n\n"
+            "Ivo Sela and Tomas Ruud held talks in Porto on 12 January 2019, when they discussed fishing.\n\n"
+            "On 5 April 2019 Ivo Sela and Tomas Ruud held talks with bankers in Lorvik.")
+    meetings = sorted(_meetings(nlp, text), key=lambda m: m.date.value or "")
+    assert [(m.place, m.date.value) for m in meetings] == [("Porto", "2019-01-12"), ("Lorvik", "2019-04-04")]
+    assert [[m.lines for m in meeting.mentions] for meeting in meetings] == [[(3, 3)], [(1, 1), (5, 5)]]

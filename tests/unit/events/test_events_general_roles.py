@@ -19,13 +19,15 @@ def _roles(events) -> list[str]:
 
 
 def test_dateline_is_never_a_role_of_any_record(nlp):
-    """Not only meetings: a passive accusation under a dateline must not take the filing place as a party."""
+    """Not only meetings: a passive accusation under a dateline must not take the filing place as a party,
+    and keeps the accused (the parser reads the dateline as a second passive subject: the one nearest the
+    verb is the real one)."""
     annotated, doc = annotate(nlp, DATELINE + "Kelmora was accused on Monday of shelling the town of Osk.")
-    records, dropped = extract_with_counts(annotated, doc)
+    records, _ = extract_with_counts(annotated, doc)
     assert all("portava" not in name.lower() for name in _roles(records)), [
         (e.type, e.actor, e.recipient) for e in records
     ]
-    assert dropped["role is a dateline"] >= 1, dropped
+    assert any(e.type == "ACCUSE" and e.recipient == ("Kelmora",) for e in records), records
 
 
 def test_dateline_leaves_the_real_actor(nlp):
