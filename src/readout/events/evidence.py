@@ -67,7 +67,7 @@ def event_dates(annotated: Annotated, sentences: list[Span], events: list[Token]
             if not mention.date.value and mention.text.lower() in rules()["date_bounds"]["unanchored"]:
                 continue
             if _modifies_thing(sent, mention.start, mention.end, words) or _dates_a_reference(
-                    sent, mention.start, mention.end, bounds):
+                    sent, mention.start, mention.end, bounds, words):
                 continue
             found.append(mention)
     return found
@@ -154,11 +154,12 @@ def _stated(found: list[DateMention]) -> str:
     return ", ".join(dict.fromkeys(m.date.stated or m.text for m in found))
 
 
-def _dates_a_reference(sent: Span, start: int, end: int, bounds: list[str]) -> bool:
+def _dates_a_reference(sent: Span, start: int, end: int, bounds: list[str], words: set[int]) -> bool:
     """A date inside the phrase of a reference point ("came shortly before the anniversary of her
-    swearing-in on 9 November 2025", "after the vote in March"): on the way from the date up to the verb
-    the parse passes a bound's preposition ('before', 'after', 'since' ...), so the date is the reference
-    event's, not the one the sentence reports."""
+    swearing-in on 9 November 2025", "after the vote in March", "since X threatened action on Sunday"): on
+    the way from the date up to the verb the parse passes a bound's preposition ('before', 'after', 'since'
+    ...), or the verb opens a clause with one, so the date is the reference event's, not the one the
+    sentence reports (unless that verb names the event itself: ``words``)."""
     root = _date_root(sent, start, end)
     if root is None:
         return False
@@ -169,7 +170,9 @@ def _dates_a_reference(sent: Span, start: int, end: int, bounds: list[str]) -> b
         if head.pos_ == "ADP" and head.lower_ in bounds:
             return True
         head = head.head
-    return False
+    # "since X threatened action on Sunday": the date's verb opens a clause of a bound's own
+    return head.pos_ == "VERB" and head.i not in words and any(
+        c.dep_ == "mark" and c.lower_ in bounds for c in head.children)
 
 
 def _modifies_thing(sent: Span, start: int, end: int, words: set[int]) -> bool:

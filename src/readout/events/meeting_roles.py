@@ -17,7 +17,7 @@ from readout.events.candidates import Candidate
 from readout.events.lexicon import meeting_cue
 from readout.events.meeting_facts import PARTY_LABELS, DocumentFacts, is_person
 from readout.events.meeting_place import where_heads
-from readout.events.roles import EntityIndex, Value, country_of_place, country_of_word, nationalities
+from readout.events.roles import EntityIndex, Value, country_of_place, country_of_word, nationalities, resolve
 
 # Word lists and bounds of these rules, each with its reason, in lexicons/meetings.json.
 PHONE_WORDS = frozenset(meeting_cue("phone_words"))
@@ -35,16 +35,19 @@ def with_caller(item: Candidate, index: EntityIndex) -> Candidate:
     from Y" (Y called: the actor, X the recipient)."""
     if item.mode != "phone":
         return item
-    known = {v.name for v in item.actor + item.recipient}
     ends: dict[str, list[Value]] = {prep: [] for prep in CALL_PREPS}
     for prep in (c for c in item.token.children if c.dep_ == "prep" and c.lower_ in CALL_PREPS):
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
-            entity = index.entity(obj)
-            if entity is not None and entity.label == "PERSON" and entity.canonical not in known:
-                ends[prep.lower_].append(Value(entity.canonical, "PERSON", obj.i))
+            value = resolve(obj, index)  # "a call from his counterpart X": the person in apposition
+            if value is not None and value.label == "PERSON":
+                ends[prep.lower_].append(value)
+    callers = {v.name for v in ends["from"]}
+    others = [v for v in item.actor + item.recipient if v.name not in callers]
+    known = {v.name for v in others}
+    spoken_with = [v for v in ends["with"] if v.name not in known | callers]
     if ends["from"]:
-        return replace(item, actor=ends["from"], recipient=[*item.actor, *item.recipient, *ends["with"]])
-    return replace(item, recipient=[*item.recipient, *ends["with"]]) if ends["with"] else item
+        return replace(item, actor=ends["from"], recipient=[*others, *spoken_with])
+    return replace(item, recipient=[*item.recipient, *spoken_with]) if spoken_with else item
 
 
 def is_call(item: Candidate, index: EntityIndex) -> bool:

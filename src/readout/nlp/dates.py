@@ -60,7 +60,8 @@ _WEEKDAY_NAME = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 WEEKDAY_RANGE = re.compile(rf"\b{_WEEKDAY_NAME}\s*(?:through|thru|to|until|till|-|\u2013)\s*"
                            rf"{_WEEKDAY_NAME}\b|\b(?:every|each)\s+{_WEEKDAY_NAME}\b")
 # Relative days that need a reference to become a day.
-RELATIVE = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|(?:last|this|next)\s+(?:Monday|Tuesday|"
+RELATIVE = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening)"
+                      r"|last\s+night|(?:last|this|next)\s+(?:Monday|Tuesday|"
                       r"Wednesday|Thursday|Friday|Saturday|Sunday)|(?:\d+|one|two|three|four|five|six|seven)"
                       r"\s+days?\s+ago)\b", re.IGNORECASE)
 # A month alone is a date only after one of these words ("in May", "since January", "early May"); elsewhere

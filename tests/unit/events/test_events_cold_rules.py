@@ -117,3 +117,18 @@ def test_the_same_people_meeting_months_apart_are_two_meetings(nlp):
     meetings = sorted(_meetings(nlp, text), key=lambda m: m.date.value or "")
     assert [(m.place, m.date.value) for m in meetings] == [("Porto", "2019-01-12"), ("Lorvik", "2019-04-04")]
     assert [[m.lines for m in meeting.mentions] for meeting in meetings] == [[(3, 3)], [(1, 1), (5, 5)]]
+
+
+def test_taking_a_call_from_a_counterpart_named_in_apposition_makes_the_counterpart_the_caller(nlp):
+    (call,) = _meetings(nlp, "Late on Tuesday, President Ivo Sela took a telephone call from his Lorvian "
+                             "counterpart Tomas Ruud, the first contact since Lorvia threatened action on "
+                             "Sunday.")
+    assert (call.mode, call.actor, call.recipient) == ("phone", ("Tomas Ruud",), ("Ivo Sela",))
+    assert call.date.stated == "Tuesday"  # Sunday dates the threat of the 'since' clause
+
+
+def test_receiving_a_thing_is_no_meeting(nlp):
+    assert _meetings(nlp, "A source said Lorvik had received private assurances that no action would "
+                          "be taken.") == []
+    (visit,) = _meetings(nlp, "President Ivo Sela received the delegation of Lorvia in Porto.")
+    assert visit.recipient == ("Ivo Sela",)

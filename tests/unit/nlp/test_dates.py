@@ -94,6 +94,14 @@ def test_relative_day_needs_a_reference(annotate):
     assert [d.date.value for d in with_ref.dates] == ["2022-01-19"]
 
 
+def test_a_part_of_the_day_is_a_relative_day(annotate):
+    published = Published("2022-01-20", "meta article:published_time")
+    [got] = annotate(article(["Mara Lind spoke to Ivo Sela this evening, and to Tomas Ruud last night."],
+                             published=published))
+    assert [(d.text, d.date.value) for d in got.dates] == [("this evening", "2022-01-20"),
+                                                          ("last night", "2022-01-19")]
+
+
 def test_dateline_is_the_reference(annotate):
     [got] = annotate(article(["TALLINN, May 3, 2019 \u2014 Mara Lind said on Tuesday that talks resume."]))
     assert got.reference_date.value == "2019-05-03"
