@@ -95,11 +95,14 @@ COPYRIGHT_WORDS = re.compile(r"\(c\)|copyright|rights reserved", re.IGNORECASE)
 DATE_LINE_EXTRAS = re.compile(
     r"\b\d{1,2}[:h.]\d{2}(\s*[ap]\.?m\.?)?\b|\b(gmt|utc|[a-z]{2,4}t)\b|[|•·/,:()–—-]"
     r"|\b(updated|last updated|modified|edited)\b"  # "June 3, 2026 6:14 PM UTC Updated 3 hours ago"
-    r"|\b\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b",
+    r"|\b\d+\s+(seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b",
     re.IGNORECASE)
 DATE_LINE_MAX_CHARS = 200
 # The first few content paragraphs may open with a dateline; later ones are the story's own dates.
 DATELINE_PARAGRAPHS = 3
+# The first non-blank lines of a page are its top bar (logo, clock, language links): a date line there is
+# the page's clock even when the headline follows it at once.
+TOP_BAR_LINES = 3
 # Evidence quotes the line, cut to this length: enough to show the date and what labels it.
 EVIDENCE_CHARS = 120
 
@@ -202,7 +205,9 @@ def find_published(lines: list[str], candidates: Iterable[int], paragraphs: Iter
     """The stated publication day: from labelled or date-only lines among ``candidates`` (1-based numbers of
     lines outside the body and the comments), else from a dateline opening one of the first body
     ``paragraphs`` (1-based first lines). A bare date line counts only inside ``article`` (from the
-    headline to the end of the body): above the headline it is the page's clock, not the story's date."""
+    headline to the end of the body) or right above the headline, in the article's own header ("March 14,
+    2017 / 3:52 PM" over a wire story's headline); higher up, or in the page's top bar, it is the page's
+    clock, not the story's date."""
     ordered = [n for n in sorted(candidates)  # every date line has a year: the other lines are passed over
                if YEAR.search(lines[n - 1]) and not _update_stamp(lines[n - 1])]
     for number in ordered:
@@ -212,9 +217,10 @@ def find_published(lines: list[str], candidates: Iterable[int], paragraphs: Iter
             if found:
                 return found
     first, last = article or (1, len(lines))
+    above = _right_above(lines, first)
     for number in ordered:
         text = lines[number - 1]
-        if first <= number <= last and is_date_line(text):
+        if (first <= number <= last or number == above) and is_date_line(text):
             found = _from_match(number, text, FULL_DATE.search(text).group(0))
             if found:
                 return found
@@ -226,3 +232,10 @@ def find_published(lines: list[str], candidates: Iterable[int], paragraphs: Iter
             if found:
                 return found
     return None
+
+
+def _right_above(lines: list[str], headline: int) -> int | None:
+    """The line right above the headline (1-based; blank lines between), unless it is in the page's top
+    bar (``TOP_BAR_LINES``)."""
+    filled = [n for n in range(1, headline) if lines[n - 1].strip()]
+    return filled[-1] if len(filled) > TOP_BAR_LINES else None

@@ -566,6 +566,9 @@ def candidate(token: Token, index: EntityIndex) -> Candidate | None:
         return None
     blocked = rules()["non_event_objects"]
     obj = child(token, "dobj")
+    if (entry.pos == "VERB" and obj is None and not _passive(token)
+            and token.lemma_.lower() in word_set("rules.json", "transitive_only")):
+        return None  # "returned home": travel, not giving anything back
     if (
         entry.pos == "VERB"
         and obj is not None

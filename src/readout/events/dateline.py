@@ -24,10 +24,11 @@ def _datelines(doc: Doc) -> list[tuple[list[int], int, int | None]]:
     out = []
     for sent in doc.sents:
         run: list[int] = []
+        whole = _whole_sentence(sent)  # "Astana, March 15 (NNA) -" parsed as a sentence of its own
         for token in sent:
             if token.is_space:
                 continue
-            if token.is_alpha and token.is_upper and len(token) > 1:
+            if token.is_alpha and len(token) > 1 and (token.is_upper or whole and token.is_title):
                 run.append(token.i)
                 continue
             if run and token.text in DATELINE_ENDS:
@@ -36,6 +37,13 @@ def _datelines(doc: Doc) -> list[tuple[list[int], int, int | None]]:
                 out.append((run, token.i, dash))
             break
     return out
+
+
+def _whole_sentence(sent: Span) -> bool:
+    """A short sentence ending in a dash: a dateline the language layer set apart from the report's first
+    sentence, whose city may be written in title case ("Astana, March 15 (NNA) -")."""
+    words = [t for t in sent if not t.is_space]
+    return 1 < len(words) <= DATELINE_WORDS and words[-1].text in DATELINE_DASHES
 
 
 def dateline_tokens(doc: Doc) -> set[int]:
@@ -56,7 +64,7 @@ def dateline_place(doc: Doc) -> str | None:
     marks = dateline_tokens(doc)
     run: list[str] = []
     for token in doc[min(marks) :] if marks else ():
-        if token.i not in marks or not (token.is_alpha and token.is_upper):
+        if token.i not in marks or not (token.is_alpha and (token.is_upper or token.is_title)):
             break
         run.append(token.text.capitalize())
     last = min(marks) + len(run) - 1 if run else -1

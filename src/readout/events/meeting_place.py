@@ -130,9 +130,23 @@ def _places(item: Candidate, index: EntityIndex) -> list[tuple[int, str]]:
                 found = _city_below(obj, index, PLACE_DEPTH)
                 if found:
                     out.append(found)
+    for met in _people_met(heads, index):  # "talks with his counterpart X in P": parsed onto the person
+        for prep in (c for c in met.children if c.dep_ == "prep" and c.lower_ in WHERE_PREPS):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                found = _city_below(obj, index, 0)
+                if found and found[0] == 0:
+                    out.append(found)
     if item.place and item.visit:  # a visit's destination; other extracted places may be a topic's
         out.append((2, item.place))
     return out
+
+
+def _people_met(heads: list[Token], index: EntityIndex) -> list[Token]:
+    """The person met through "with" below the meeting's words, and the name in apposition to it ("with
+    his counterpart X")."""
+    preps = [p for head in heads for p in head.children if p.dep_ == "prep" and p.lower_ == "with"]
+    objects = [o for prep in preps for o in prep.children if o.dep_ == "pobj" and names_person(o, index)]
+    return objects + [c for obj in objects for c in obj.children if c.dep_ == "appos"]
 
 
 def names_person(noun: Token, index: EntityIndex) -> bool:

@@ -247,7 +247,7 @@ def resolve(token: Token, index: EntityIndex, max_words: int | None = None) -> V
             return Value(person.canonical, "PERSON", token.i)
         return Value(as_written(own), own.label, token.i)
     if token.lower_ in PERSONAL_PRONOUNS:
-        person = index.last_person_before(token.i)
+        person = _possessor(token, index) or index.last_person_before(token.i)
         return Value(person.canonical, "PERSON", token.i) if person else None
     if token.pos_ == "PRON":
         return None
@@ -280,6 +280,20 @@ def resolve(token: Token, index: EntityIndex, max_words: int | None = None) -> V
         words.pop()  # "role of" is not a name: a phrase cut short ends on a noun
     text = "".join(t.text_with_ws for t in words).strip()
     return Value(text, "NORP" if "NORP" in found else None, token.i)
+
+
+def _possessor(token: Token, index: EntityIndex) -> Entity | None:
+    """The person a possessive pronoun stands for: the subject of its clause when that subject is a person
+    named before it ("X met Y at ..., on the second day of his visit": X's visit), else None (the last
+    person named before it is the fallback)."""
+    if token.dep_ != "poss":
+        return None
+    verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if subject is None or subject.i > token.i:
+        return None
+    entity = named(index.entity(subject))
+    return entity if entity is not None and entity.label == "PERSON" else None
 
 
 def _indefinite_title(token: Token, tokens: list[Token]) -> bool:

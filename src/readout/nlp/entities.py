@@ -150,11 +150,12 @@ def build_ruler(nlp: Language, people: Iterable[str], place_names: Iterable[str]
     for name in sorted(set(people)):
         patterns.append({"label": PERSON, "pattern": name})
         surname = name.split()[-1]
-        if len(names.name_key(surname)) >= MIN_RULER_SURNAME_CHARS and searchable_alone(surname):
-            patterns.append({"label": PERSON, "pattern": surname})
-            bare = surname.split("-", 1)[1] if surname.lower().startswith(("al-", "el-")) else None
-            if bare and searchable_alone(bare):
-                patterns.append({"label": PERSON, "pattern": bare})
+        if len(names.name_key(surname)) < MIN_RULER_SURNAME_CHARS:
+            continue
+        bare = surname.split("-", 1)[1] if surname.lower().startswith(("al-", "el-")) else None
+        if not searchable_alone(bare or surname):  # "al-Haddad" is judged by "Haddad"
+            continue
+        patterns.extend({"label": PERSON, "pattern": form} for form in (surname, bare) if form)
     for place in sorted(set(place_names)):
         if searchable_alone(place) and not names.is_title_word(place):
             patterns.append({"label": "GPE", "pattern": place})

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from readout.model import Article
 from readout.nlp.language import ENGLISH
@@ -77,7 +77,33 @@ def _segment_doc(nlp: Language, body: str, segment: Segment) -> Doc:
             while token.is_space and token.i + 1 < len(doc):
                 token = doc[token.i + 1]
             token.is_sent_start = True
+            after = _after_dateline(doc, token.i)
+            if after is not None:
+                after.is_sent_start = True
     return doc
+
+
+# A wire dateline opens a paragraph with at most this many tokens before its dash ("ASTANA (Agency) -",
+# "Lorvik, June 28, 2019, KNA --"); the parser reads it as the subject or root of the sentence after it.
+DATELINE_TOKENS = 12
+DATELINE_DASHES = frozenset({"-", "--", "–", "—"})
+
+
+def _after_dateline(doc: Doc, start: int) -> Token | None:
+    """The first token after a dateline opening the paragraph at ``start``: capitalised words, figures and
+    punctuation only, up to a dash set off by a space (not the hyphen of "Virtanen-Saar") and followed by
+    a capitalised word. It is set to start a sentence, so the
+    report's first sentence is parsed on its own (the dateline parses as a short sentence before it)."""
+    for token in doc[start : start + DATELINE_TOKENS + 1]:
+        if token.text in DATELINE_DASHES and token.i > start and doc[token.i - 1].whitespace_:
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            while nxt is not None and nxt.is_space and nxt.i + 1 < len(doc):
+                nxt = doc[nxt.i + 1]
+            opens = doc[start].text[:1].isupper()
+            return nxt if opens and nxt is not None and nxt.text[:1].isupper() else None
+        if token.is_space or (token.is_alpha and not token.text[:1].isupper()):
+            return None  # a lower-case word: a sentence, not a dateline
+    return None
 
 
 def parse_bodies(articles: Sequence[Article], nlp: Language, settings: Settings) -> list[Doc]:

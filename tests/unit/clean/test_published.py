@@ -80,3 +80,13 @@ def test_a_timestamp_with_an_update_stamp_is_a_date_line_not_the_headline():
     article = clean(f"{title}\nBy Jana Oberg\n{stamp}\n{body}")
     assert article.title == title
     assert article.published is not None and article.published.date == "2026-06-03"
+
+
+def test_a_wire_date_line_with_its_age_right_above_the_headline_is_the_publication_date():
+    """"March 14, 2017 / 3:52 PM / Updated 7 years ago" over a wire story's headline: the story's own
+    header (the age of the page is no text); the page's top bar stays its clock."""
+    menu = "".join(f"{item}\n" for item in ("Skip to main content", "WIRE", "World", "Business"))
+    text = f"{menu}\nMarch 14, 2017 / 3:52 PM / Updated 7 years ago\n\n{HEAD}{BODY}"
+    assert published(text) == ("2017-03-14", 'line 6: "March 14, 2017 / 3:52 PM / Updated 7 years ago"')
+    assert clean(text).title == HEAD.strip()
+    assert published(f"Mon 23 November 2026 | 09:41\n\n{HEAD}{BODY}") is None  # the top bar's clock

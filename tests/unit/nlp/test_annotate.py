@@ -66,6 +66,14 @@ def test_ruler_finds_a_bare_surname_the_model_missed(nlp):
     assert [(doc[f.start:f.end].text, f.label) for f in found] == [("Halvorsen", "PERSON")]
 
 
+def test_ruler_finds_a_surname_with_its_arabic_article_and_without_it(nlp):
+    ruler = build_ruler(nlp, ["Karim al-Mansour"], [])
+    capture = article(["Later al-Mansour and Mansour left for Bergen."])
+    doc = nlp.make_doc(capture.body)
+    found = complete(capture, doc, [], ruler)
+    assert [doc[f.start:f.end].text for f in found if f.label == "PERSON"] == ["al-Mansour", "Mansour"]
+
+
 def test_ruler_overrides_a_nationality_misreading_of_a_known_name(nlp):
     ruler = build_ruler(nlp, ["Tomas Halvorsen"], [])
     capture = article(["Later Halvorsen left for Bergen."])
@@ -104,6 +112,20 @@ def test_sentences_never_cross_paragraphs(annotate):
     [(got, doc)] = annotate(article(text))
     assert [s.text for s in got.sentences] == text
     assert len(text[0]) + 2 in {s.start_char for s in doc.sents}
+
+
+def test_a_wire_dateline_is_a_sentence_of_its_own(annotate):
+    """The parser reads "TARSK (Agency) -" as the subject or root of the report's first sentence; set apart,
+    that sentence parses on its own. A hyphen inside a name ("Virtanen-Saar") or a lower-case word after
+    the dash is no dateline."""
+    text = ["TARSK (Corvus) - President Lena Varga held talks with Tomas Ruud on Monday.",
+            "Tarsk, June 4 (VNA) -- President Lena Varga met with the envoy of Tomas Ruud.",
+            "Anu Virtanen-Saar met with the envoy of Tomas Ruud.",
+            "Tomas Ruud - the envoy - spoke at the end."]
+    [(got, _)] = annotate(article(text))
+    assert [s.text for s in got.sentences] == [
+        "TARSK (Corvus) -", "President Lena Varga held talks with Tomas Ruud on Monday.",
+        "Tarsk, June 4 (VNA) --", "President Lena Varga met with the envoy of Tomas Ruud.", text[2], text[3]]
 
 
 WORDS = ["the", "of", "and", "said", "that", "Mara", "Lind", "met", "Tomas", "Halvorsen", "in", "Tallinn",
