@@ -116,7 +116,7 @@ def _prep_objects(token: Token, prep: str) -> list[Token]:
     return out
 
 
-def _light_governor(noun: Token) -> Token | None:
+def light_governor(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ in ("dobj", "attr", "nsubjpass") and head.lemma_.lower() in word_set(
         "rules.json", "light_verbs"
@@ -126,7 +126,23 @@ def _light_governor(noun: Token) -> Token | None:
         return head
     if noun.dep_ == "nsubj" and head.lemma_.lower() in word_set("rules.json", "occurrence_verbs"):
         return head  # "fighting broke out between X and Y"
-    return None
+    return _misread_governor(noun)
+
+
+def _misread_governor(noun: Token) -> Token | None:
+    """A light verb in the past tense that the parser hung off its own object as an adjective, the name
+    before it taken for a noun modifier ("President Abdel Fattah al-Sisi held talks with X": "held" an amod
+    of "talks", "al-Sisi" a compound of it): the verb, whose subject is that name (``_misread_subject``)."""
+    verb = next((c for c in noun.lefts if c.dep_ == "amod" and c.tag_ == "VBD"), None)
+    if verb is None or verb.lemma_.lower() not in word_set("rules.json", "light_verbs"):
+        return None
+    return verb if _misread_subject(verb) is not None else None
+
+
+def _misread_subject(verb: Token) -> Token | None:
+    """The last word of the noun modifiers before a misread light verb (``_misread_governor``)."""
+    before = [c for c in verb.head.lefts if c.dep_ == "compound" and c.i < verb.i]
+    return before[-1] if before and before[-1].pos_ == "PROPN" else None
 
 
 def _slot(token: Token, slot: str, governor: Token | None) -> list[Token]:
@@ -157,7 +173,7 @@ def _slot(token: Token, slot: str, governor: Token | None) -> list[Token]:
             found = found or _prep_objects(appos, prep)  # "the call, the first between X and Y"
         return found
     if slot == "gov_subj" and governor is not None:
-        found = subject_token(governor)
+        found = subject_token(governor) or (_misread_subject(governor) if governor.dep_ == "amod" else None)
         return [found] if found is not None and found.i != token.i else []
     if slot == "poss":
         found = child(token, "poss")
@@ -473,7 +489,7 @@ def _joint_entry(token: Token) -> Predicate | None:
     if token.pos_ == "VERB":
         return Predicate(token.lemma_.lower(), (), "VERB", "COOPERATE", None, cameo, ("subj",),
                          ("prep:with",))
-    if token.pos_ == "NOUN" and _light_governor(token) is not None:
+    if token.pos_ == "NOUN" and light_governor(token) is not None:
         return Predicate(token.lemma_.lower(), (), "NOUN", "COOPERATE", None, cameo, ("gov_subj", "poss"),
                          ("prep:with",))
     return None
@@ -583,7 +599,7 @@ def candidate(token: Token, index: EntityIndex) -> Candidate | None:
         and (obj.lemma_.lower() in blocked["lemmas"])
     ):
         return None
-    governor = _light_governor(token) if entry.pos == "NOUN" else None
+    governor = light_governor(token) if entry.pos == "NOUN" else None
     kind, mode, cameo = entry.type, entry.mode, entry.cameo
     trigger = " ".join((entry.head, *entry.extra))
     appeals = rules()["bare_appeals"]["triggers"]
@@ -628,8 +644,9 @@ def candidate(token: Token, index: EntityIndex) -> Candidate | None:
         recipient = _named_inside(token.doc[recipient[0].token], index) or recipient
     elif recipient and obj is not None and recipient[0].token == obj.i and index.entity(obj) is None:
         recipient = _named_inside(obj, index, authors_only=True) or recipient  # "the storming of P by X"
-    elif not recipient and entry.pos == "VERB" and obj is not None:
-        recipient = _named_inside(obj, index)  # "said it would ratify Sweden's bid"
+    elif not recipient and entry.pos == "VERB" and obj is not None and kind != "CONSULT":
+        # "said it would ratify Sweden's bid"; what a meeting discussed is its topic, not its party
+        recipient = _named_inside(obj, index)
     if kind in rules()["protest_targets"]["types"] and not any(v.label for v in recipient):
         recipient = _protest_target(governor or token, index) or recipient
     if entry.pos == "NOUN" and governor is None and not (actor or recipient) and kind != "CONSULT":

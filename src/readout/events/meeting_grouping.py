@@ -11,9 +11,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
-from readout.events.candidates import Candidate
+from readout.events.candidates import Candidate, light_governor
 from readout.events.lexicon import meeting_cue
 from readout.events.meeting_facts import DocumentFacts, parties_of, people_of
 
@@ -23,6 +23,7 @@ SPAN_WORDS = frozenset(meeting_cue("span_words"))
 FUTURE_AUX = frozenset(meeting_cue("future_aux"))
 EARLIER_ADVERBS = frozenset(meeting_cue("earlier_adverbs"))
 OTHER_TIME_PREPS = frozenset(meeting_cue("other_time_preps"))
+PLAN_GOVERNORS = frozenset(meeting_cue("plan_governors"))
 OCCASION_GAP_DAYS = dt.timedelta(days=meeting_cue("occasion_gap_days"))
 
 # The first and last day a mention's own sentence allows for it (``evidence.occasion_bounds``), or None.
@@ -70,8 +71,11 @@ def _dated_in_passing(item: Candidate) -> bool:
 
 def still_to_come(item: Candidate) -> bool:
     """A meeting still to come, or never held: an infinitive under a word of plan or expectation or under
-    a negated verb, or a future."""
+    a negated verb, or a future. A meeting noun is judged by the light verb that holds it ("is due to hold
+    talks")."""
     token = item.token
+    if token.pos_ == "NOUN":
+        token = light_governor(token) or token
     if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children):
         return True
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
@@ -93,6 +97,18 @@ def _other_occasion(mine: tuple[dt.date, dt.date] | None, held: list[tuple[dt.da
     met (``OCCASION_GAP_DAYS``)."""
     return mine is not None and bool(held) and all(
         mine[0] - other[1] > OCCASION_GAP_DAYS or other[0] - mine[1] > OCCASION_GAP_DAYS for other in held)
+
+
+def _in_plan(token: Token) -> bool:
+    """A word inside a clause still to come: some verb above it has a future auxiliary or is an infinitive
+    under a word of schedule or expectation (``PLAN_GOVERNORS``: "is due to hold talks ... before flying
+    on to P")."""
+    for verb in (t for t in token.ancestors if t.pos_ in ("VERB", "AUX")):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children):
+            return True
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PLAN_GOVERNORS:
+            return True
+    return False
 
 
 def group_meetings(
@@ -134,7 +150,10 @@ def group_meetings(
         return _group_by_parties(live)
     main = max(groups, key=len)
     for sent, item in live:
-        if not people_of(item, facts) and (item.leads or not (item.actor or item.recipient)):
+        # a mention without parties joins, unless it is part of a plan ("is due to hold talks with X ...
+        # before flying on to P")
+        if not people_of(item, facts) and (item.leads or not (item.actor or item.recipient)) and not (
+                _in_plan(item.token)):
             # the meeting its own sentence tells ("X and Y held talks in P, when they discussed Z"), else
             # the main one
             home = next((g for g in groups if any(s == sent for s, _ in g)), main)

@@ -132,3 +132,26 @@ def test_receiving_a_thing_is_no_meeting(nlp):
                           "be taken.") == []
     (visit,) = _meetings(nlp, "President Ivo Sela received the delegation of Lorvia in Porto.")
     assert visit.recipient == ("Ivo Sela",)
+
+
+def test_what_a_meeting_discussed_is_no_party(nlp):
+    annotated, doc = annotate(nlp, "A diplomat said the two sides had also discussed possible Lorvian "
+                                   "participation in grain projects.")
+    records = [e for e in extract_events(annotated, doc) if e.type == "CONSULT"]
+    assert all("participation" not in name for e in records for name in e.participants), records
+
+
+def test_a_light_verb_the_parser_hung_off_its_object_keeps_the_name_before_it(nlp):
+    """The small model parses 'Lorvian President Mahmoud al-Sisi held talks' (an invented person; the
+    surname's word sets the model off) with 'held' an adjective of 'talks' and the name a modifier of it;
+    the name is still the one who held them."""
+    (meeting,) = _meetings(nlp, "Lorvian President Mahmoud al-Sisi held talks with his Kazakh counterpart "
+                                "Lena Varga in Tarsk on Tuesday.")
+    assert set(meeting.participants) == {"Mahmoud al-Sisi", "Lena Varga"}, meeting
+
+
+def test_a_trip_inside_a_planned_meeting_does_not_join_the_meeting_held(nlp):
+    text = ("Lena Varga held talks with Tomas Ruud in Tarsk on Tuesday.\n\n"
+            "Varga is due to hold talks with Ivo Sela on Wednesday before flying on to Porto.")
+    (held,) = _meetings(nlp, text)
+    assert [m.lines for m in held.mentions] == [(1, 1)]
