@@ -90,6 +90,8 @@ def subject_token(verb: Token) -> Token | None:
         agent = child(verb, "agent")
         return child(agent, "pobj") if agent is not None else None
     subject = nearest_left(verb, "nsubj")
+    if subject is not None and subject.lower_ == "who" and verb.dep_ == "relcl":
+        return verb.head  # "X, who is visiting P, held talks": X visits
     if subject is not None:
         return subject
     if verb.dep_ == "acl" and child(verb, "dobj") is not None and verb.head.pos_ in ("NOUN", "PROPN"):

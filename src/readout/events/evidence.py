@@ -13,6 +13,7 @@ from readout.events.speech import Account
 from readout.model import UNKNOWN_DATE, Annotated, Attribution, DateMention, DateValue, Evidence, Mention
 
 YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+MONTH_NAME = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.IGNORECASE)
 
 
 def date_of(annotated: Annotated, sentences: list[Span], events: list[Token] | None = None) -> DateValue:
@@ -28,9 +29,10 @@ def date_of(annotated: Annotated, sentences: list[Span], events: list[Token] | N
     values = []
     for mention in found:
         date = mention.date
-        if date.value and (
-            YEAR.search(mention.text) or (anchored and not any(ch.isdigit() for ch in mention.text))
-        ):
+        if date.value and (YEAR.search(mention.text) or (anchored and (
+                not any(ch.isdigit() for ch in mention.text) or MONTH_NAME.search(mention.text)))):
+            # a weekday or a day and month ("On April 16") on a page that states its publication date
+            # takes that date's year; a bare day ("on the 14th") does not
             values.append(date.value)
     if values:
         value = Counter(values).most_common(1)[0][0]

@@ -19,7 +19,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from readout.events.roles import country_of_place
 from readout.model import DateValue, Event, EventMention
+from readout.nlp.places import feature_label
 
 # A capture reporting a meeting as news is written within days of it; its other dated events within a
 # month of a meeting's day are evidence that it speaks of that occasion.
@@ -192,6 +194,14 @@ def _in_person(m: EventMention) -> bool:
     return m.mode != "phone" and (m.place is not None or m.mode is not None)
 
 
+def _place_rank(name: str) -> int:
+    """The city one account names before the country or the palace others name ("Brasilia" before
+    "Brazil" and "Planalto Palace"): 0 a city, 1 a country, 2 a building or site."""
+    if feature_label(name) is not None:
+        return 2
+    return 1 if (country_of_place(name) or "").lower() == name.lower() else 0
+
+
 def _merge_date(members: Sequence[EventMention]) -> DateValue:
     values = Counter(m.date.value for m in members if m.date.value)
     evidence = tuple(dict.fromkeys(e for m in members for e in m.date.evidence))
@@ -231,7 +241,7 @@ def _event(members: list[EventMention]) -> Event:
         recipient=recipient,
         participants=participants,
         also_present=also,
-        place=places.most_common(1)[0][0] if places else None,
+        place=min(places, key=lambda name: (_place_rank(name), -places[name])) if places else None,
         date=_merge_date(members),
         duration=next((m.duration for m in members if m.duration), None),
         topics=tuple(dict.fromkeys(t for m in members for t in m.topics)),

@@ -10,8 +10,9 @@ from spacy.tokens import Doc, Token
 
 from readout.events.candidates import Candidate, child, place_name
 from readout.events.lexicon import meeting_cue
-from readout.events.roles import EntityIndex, country_of_place
+from readout.events.roles import EntityIndex, country_of_place, country_of_word
 from readout.model import Annotated, Evidence
+from readout.nlp.names import looks_demonym
 
 # The place a headline names ("Talks in P", "visit to P's capital"); word lists and bounds below are
 # data, each with its reason, in lexicons/meetings.json.
@@ -66,6 +67,8 @@ def _city_below(token: Token, index: EntityIndex, depth: int) -> tuple[int, str]
     venue = token.pos_ == "NOUN" and token.head.lower_ in VENUE_CITY_PREPS  # "at the Mardok palace"
     if name is None and venue:  # the venue's city; "talks on the Tessin river" are about the river
         for modifier in (c for c in token.children if c.dep_ in ("compound", "nmod")):
+            if country_of_word(modifier.text) or looks_demonym(modifier.text):
+                continue  # "in the Kazakh capital": a nationality, not the city
             city = place_name(modifier, index)
             ent = index.entity(modifier)
             if city and (ent is None or ent.label == "GPE" or country_of_place(city)):

@@ -155,3 +155,17 @@ def test_a_trip_inside_a_planned_meeting_does_not_join_the_meeting_held(nlp):
             "Varga is due to hold talks with Ivo Sela on Wednesday before flying on to Porto.")
     (held,) = _meetings(nlp, text)
     assert [m.lines for m in held.mentions] == [(1, 1)]
+
+
+
+def test_a_venue_in_a_nationality_s_capital_is_not_placed_in_the_nationality(nlp):
+    """'at the Government House in the Kazakh capital': the collection's vote may tag the nationality a
+    place (it names the country elsewhere); as the modifier of a venue it is still no city."""
+    from dataclasses import replace
+
+    annotated, doc = annotate(nlp, "President Ivo Sela met Prime Minister Tomas Ruud on Wednesday at the "
+                                   "Government House in the Kazakh capital.")
+    tagged = tuple(replace(e, label="GPE") if e.text == "Kazakh" else e for e in annotated.entities)
+    assert any(e.text == "Kazakh" for e in tagged)
+    (meeting,) = [e for e in extract_events(replace(annotated, entities=tagged), doc) if e.type == "CONSULT"]
+    assert meeting.place == "Government House"

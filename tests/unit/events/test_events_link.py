@@ -68,3 +68,11 @@ def test_the_same_two_people_on_the_same_stated_day_are_one_meeting_despite_a_mi
     elsewhere = "President Lucia Vera met Prime Minister Hugo Salas in Valparaiso on 9 October 2021."
     (meeting,) = consults(link_events(mentions(nlp, dated, elsewhere)))
     assert set(meeting.documents) == {"capture-0.txt", "capture-1.txt"}
+
+
+def test_a_merged_meeting_is_placed_in_the_city_before_the_country_or_the_palace(nlp):
+    texts = [f"Hugo Salas met Lucia Vera {where} on 3 May 2021." for where in (
+        "at the Halvor Palace", "in Portugal", "in Porto")]
+    for order in itertools.permutations(texts):
+        (meeting,) = consults(link_events(mentions(nlp, *order)))
+        assert meeting.place == "Porto", (order, meeting.place)
