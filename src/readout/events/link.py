@@ -98,13 +98,14 @@ def same_bearer(name: str, canonical: str) -> bool:
     Police", "U.N." -> "U.N. Security Council"): the last word must stay, and no nationality or country
     may be added."""
     from readout.events.roles import country_of_word, country_prefixes
-    from readout.nlp.names import is_well_formed, looks_demonym, name_key
+    from readout.nlp.names import is_well_formed, looks_demonym, name_parts
 
     if name == canonical:
         return True
     words, full = name.split(), canonical.split()
-    if not is_well_formed(name) or not words or not full or name_key(words[-1]) != name_key(full[-1]):
-        return False
+    mine, theirs = name_parts(name), name_parts(canonical)
+    if not is_well_formed(name) or mine is None or theirs is None or mine.surname != theirs.surname:
+        return False  # the surname must stay (the first father's name of an Arabic chain)
     added = set(full) - set(words)
     return not any(
         country_of_word(w) or (looks_demonym(w) and w[:4].lower() in country_prefixes()) for w in added

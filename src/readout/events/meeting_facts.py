@@ -54,18 +54,25 @@ def _also_present(doc: Doc, index: EntityIndex) -> set[str]:
         if lemma not in heads:  # most words: none of the cues below can hold
             continue
         holder = None
+        listed = None  # a list that runs to the end of the sentence: every person named in it is present
         if lemma in cues["presence_nouns"]:
             holder = token
         elif lemma in cues["verbs"] and token.pos_ == "VERB":
             holder = child(token, "nsubj")  # "X accompanied the minister", "X also attended"
             if child(token, "nsubjpass") is not None or (holder is None and token.tag_ == "VBN"):
                 holder = child(token, "agent")  # "the talks were attended by X"; "held talks, joined by X"
+                listed = holder if child(token, "nsubjpass") is not None else None
         elif any(lemma == verb and _object_word(token) == obj for verb, obj in PRESENCE_PHRASES):
             holder = child(token, "nsubj")
+            if holder is None:  # "Also taking part in the talks were X, Y and Z"
+                listed = holder = next((c for c in token.rights if c.dep_ == "prep"), None)
         elif lemma in INCLUDE_VERBS and _subject_lemma(token) in RETINUE_NOUNS:
             holder = child(token, "dobj")
         if holder is None:
             continue
+        if listed is not None:  # long lists of titled names parse into pieces hung anywhere in the sentence
+            out.update(e.canonical for t in doc[listed.i : listed.sent.end]
+                       if (e := index.entity(t)) is not None and e.label == "PERSON")
         for t in holder.subtree:
             entity = index.entity(t)
             coordinated = (

@@ -31,6 +31,8 @@ TRANSLITERATION_VOWELS = "aeiou"
 MAX_NAME_WORDS = 5
 
 PARTICLES = ("al-", "el-", "al ", "el ")
+# "son of" / "daughter of" in Arabic names: the word after the first one is the person's identifying name.
+PATRONYMIC_WORDS = frozenset({"bin", "ibn", "bint"})
 # Pure functions of one string are cached: a collection repeats its names many times.
 STRING_CACHE_SIZE = 65536
 # Lower-case words that belong inside a name ("Ibn", "van", "de la").
@@ -155,13 +157,18 @@ class NameParts:
 
 @lru_cache(maxsize=STRING_CACHE_SIZE)
 def name_parts(name: str) -> NameParts | None:
+    """Given name and surname keys. In an Arabic chain of patronymics ("Mohammed bin Salman bin Abdulaziz")
+    the first father's name identifies the person, the words after it only lengthen the chain: it is the
+    surname key, so that "Mohammed bin Salman" is the same person."""
     words = [w for w in name.replace("\u2019", "'").split() if w.lower() not in ("al", "el")]
     if not words:
         return None
-    surname = name_key(words[-1])
+    chain = next((i for i, w in enumerate(words[1:-1], start=1) if w.lower() in PATRONYMIC_WORDS), None)
+    surname = name_key(words[chain + 1] if chain is not None else words[-1])
     if not surname:
         return None
-    given = name_key(words[0]) if len(words) > 1 and not _INITIAL.match(words[0]) else None
+    given = (name_key(words[0]) if len(words) > 1 and not _INITIAL.match(words[0])
+             and words[0].lower() not in PATRONYMIC_WORDS else None)  # "bin Salman": no given name
     return NameParts(given=given or None, surname=surname)
 
 
@@ -191,8 +198,13 @@ def word_count(name: str) -> int:
 
 
 def fullest(forms: Counter[str]) -> str:
-    """The fullest well-formed name: most words, then most often written, then alphabetical."""
-    return min(forms, key=lambda f: (-word_count(f), -forms[f], f))
+    """The fullest well-formed name: one ending on its surname first (an Arabic chain of patronymics past
+    the identifying name, "Mohammed bin Salman bin Abdulaziz", is the long form of "Mohammed bin Salman"),
+    then most words, then most often written, then alphabetical."""
+    def lengthened(form: str) -> bool:
+        parts = name_parts(form)
+        return parts is not None and name_key(form.split()[-1]) != parts.surname
+    return min(forms, key=lambda f: (lengthened(f), -word_count(f), -forms[f], f))
 
 
 @dataclass(frozen=True)

@@ -114,3 +114,12 @@ def test_a_person_whose_name_ends_in_a_feature_or_building_word_is_that_place(nl
 def test_the_state_word_of_a_title_taken_into_a_name_is_stripped():
     assert bare_name("Republic Ilse Marwen") == "Ilse Marwen"  # "President of the Republic Ilse Marwen"
     assert bare_name("Kingdom Tower") == "Kingdom Tower"  # a full name of its own is left whole
+
+
+def test_a_chain_of_patronymics_is_the_person_of_its_first_fathers_name():
+    """'Karim bin Yusuf bin Rashid' is the long form of 'Karim bin Yusuf' (the first father's name
+    identifies the person); the short form, ending on that name, is the canonical one."""
+    mapping = canonical_map(["Karim bin Yusuf bin Rashid", "Karim bin Yusuf", "bin Yusuf", "Omar bin Rashid"])
+    assert {name: mapping[name] for name in ("Karim bin Yusuf bin Rashid", "bin Yusuf")} == {
+        "Karim bin Yusuf bin Rashid": "Karim bin Yusuf", "bin Yusuf": "Karim bin Yusuf"}
+    assert mapping["Omar bin Rashid"] == "Omar bin Rashid"  # his father's name is another person's
