@@ -360,6 +360,9 @@ def find_events(question: Question, store: Store) -> Matches:
         kept = principal or kept
     dated = [e for e in kept if fits[e.id] == "yes"]
     if question.times and dated:
+        salient = _most_reported(dated) if not (question.plural or question.people) else None
+        if salient is not None:
+            return Matches((salient,), (), note=_salient_note(len(dated) - 1))
         return Matches(tuple(dated), tuple(e for e in kept if fits[e.id] == "unknown"))
     if len(kept) > 1 and question.previous and not question.times:
         before, note = _before_reference(kept, question)
@@ -369,7 +372,25 @@ def find_events(question: Question, store: Store) -> Matches:
         chosen, words = _chosen_by_words(kept, question)
         if chosen is not None:
             return Matches((chosen,), (), chose_by=words)
+        salient = _most_reported(kept) if not question.people else None
+        if salient is not None:
+            return Matches((salient,), (), note=_salient_note(len(kept) - 1))
     return Matches(tuple(kept), ())
+
+
+def _salient_note(others: int) -> str:
+    return (f"{others} other event{'s' if others > 1 else ''} of that place and time "
+            f"{'are' if others > 1 else 'is'} reported too, by fewer captures; the question names no one, so "
+            "this answer is about the one most captures report.")
+
+
+def _most_reported(events: list[Event]) -> Event | None:
+    """"The March 2017 meeting in P", when two meetings fit and the question names no one: the meeting the
+    collection is about is the one more captures report, when one is reported by strictly more."""
+    if len(events) < 2:
+        return None
+    ranked = sorted(events, key=lambda e: -len(e.documents))
+    return ranked[0] if len(ranked[0].documents) > len(ranked[1].documents) else None
 
 
 def _chosen_by_words(events: list[Event], question: Question) -> tuple[Event | None, tuple[str, ...]]:

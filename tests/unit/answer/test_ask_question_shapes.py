@@ -214,3 +214,46 @@ def test_people_who_never_met_get_no_answer(ask, store):
     # Tenn is who a report of the Dorn-Pell visit comes from, but the question makes him a party.
     a = ask("What did Dorn and Tenn discuss in Varsk?", store)
     assert a.status == "no_answer"
+
+
+SALIENT_NAMES = {"Ivo Sela": ("Ivo Sela", "PERSON"), "Tomas Ruud": ("Tomas Ruud", "PERSON"),
+                 "Anna Berg": ("Anna Berg", "PERSON"), "Karl Holm": ("Karl Holm", "PERSON"),
+                 "Tarsk": ("Tarsk", "GPE")}
+
+
+@pytest.fixture(scope="module")
+def two_meetings(tmp_path_factory):
+    """Two meetings in Tarsk in March 2024: the talks two captures report, and a second meeting the next
+    day that one of them mentions."""
+    lines = {
+        "a.txt": ["Sela in Tarsk", "", "Ivo Sela held talks with Tomas Ruud in Tarsk on 13 March 2024.", "",
+                  "Anna Berg also attended the talks."],
+        "b.txt": ["Talks in Tarsk", "", "Ivo Sela and Tomas Ruud held talks in Tarsk on 13 March 2024.", "",
+                  "On 14 March 2024 Ivo Sela met Karl Holm in Tarsk."],
+    }
+    ann = {s: annotate_simply(article_from_lines(s, text), SALIENT_NAMES) for s, text in lines.items()}
+
+    def day(source: str, line: int, value: str, text: str) -> DateValue:
+        return DateValue(value=value, stated=text, evidence=(Evidence(source, (line, line), text),))
+
+    talks = dict(participants=("Ivo Sela", "Tomas Ruud"), actor=("Ivo Sela", "Tomas Ruud"), place="Tarsk",
+                 also_present=("Anna Berg",))
+    rows = {
+        "a.txt": [("talks", mention_of(ann["a.txt"], "held talks", **talks,
+                                       date=day("a.txt", 3, "2024-03-13", "13 March 2024")))],
+        "b.txt": [("talks", mention_of(ann["b.txt"], "held talks", **talks,
+                                       date=day("b.txt", 3, "2024-03-13", "13 March 2024"))),
+                  ("holm", mention_of(ann["b.txt"], "met Karl Holm", participants=("Ivo Sela", "Karl Holm"),
+                                      actor=("Ivo Sela", "Karl Holm"), place="Tarsk",
+                                      date=day("b.txt", 5, "2024-03-14", "14 March 2024")))],
+    }
+    path = tmp_path_factory.mktemp("salient") / "salient.db"
+    with open_store(write_tagged_store(path, ann, rows), create=False) as st:
+        yield st
+
+
+def test_the_meeting_of_a_place_and_month_is_the_one_most_captures_report(ask, two_meetings):
+    a = ask("Who else attended the March 2024 meeting in Tarsk?", two_meetings)
+    assert a.status == "answered" and a.event == "talks", (a.status, a.answer)
+    assert "Anna Berg" in a.answer
+    assert any("fewer captures" in c for c in a.caveats)
