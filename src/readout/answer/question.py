@@ -540,6 +540,19 @@ def opinion_writer(text: str, people: tuple[NameConstraint, ...]) -> NameConstra
     return None
 
 
+def _outside_reference(text: str, places: tuple[NameConstraint, ...]) -> tuple[NameConstraint, ...]:
+    """The places not named only in a clause that dates the asked event by another ("... by phone before
+    the talks in Berlin"): that place is the other event's (``reference_preps``)."""
+    lowered = text.lower()
+    opens = (re.search(rf"\b{re.escape(w)}\s+(?:the|his|her|their|its)\b", lowered)
+             for w in lexicon()["reference_preps"]["words"])
+    cut = min((m.start() for m in opens if m), default=None)
+    if cut is None:
+        return places
+    head = lowered[:cut]
+    return tuple(c for c in places if c.text.lower() in head)
+
+
 def read_question(text: str, store: Store) -> Question:
     lowered = text.lower()
     main, also_verb = split_also(text)
@@ -547,6 +560,7 @@ def read_question(text: str, store: Store) -> Question:
     titles = set(lexicon()["titles"]["words"])
     described, rest = described_people(rest, store)
     people, places = resolve_names(rest, store)
+    places = _outside_reference(main, places)
     type_words = lexicon()["event_types"]["words"]
     types = frozenset(t for w in WORD.findall(lowered) for t in type_words.get(w, ()))
     kind = _person_kind(text, question_kind(text))

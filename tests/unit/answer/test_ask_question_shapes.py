@@ -257,3 +257,10 @@ def test_the_meeting_of_a_place_and_month_is_the_one_most_captures_report(ask, t
     assert a.status == "answered" and a.event == "talks", (a.status, a.answer)
     assert "Anna Berg" in a.answer
     assert any("fewer captures" in c for c in a.caveats)
+
+
+def test_a_place_in_a_clause_dating_the_question_by_another_event_is_not_a_constraint(ask, store):
+    """'before the state visit in Varsk': Varsk is where the visit was, not where the call took place."""
+    a = ask("Who did Sarr speak to by phone before the state visit in Varsk?", store)
+    assert a.status == "answered" and a.event == "call", (a.status, a.answer)
+    assert "Oto Brel" in a.answer
