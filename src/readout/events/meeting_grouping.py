@@ -112,7 +112,7 @@ def _in_plan(token: Token) -> bool:
 
 
 def group_meetings(
-    meetings: list[tuple[Span, Candidate]], facts: DocumentFacts, occasion: Occasion | None = None
+    meetings: list[tuple[Span, Candidate]], facts: DocumentFacts, occasion: Occasion
 ) -> list[list[tuple[Span, Candidate]]]:
     """Meeting mentions of one document grouped into meetings.
 
@@ -133,7 +133,7 @@ def group_meetings(
         people = people_of(item, facts)
         if not people:
             continue
-        mine = occasion(sent, item) if occasion is not None else None
+        mine = occasion(sent, item)
         known = [{p for _, c in g for p in people_of(c, facts)} for g in groups]
         home = next((k for k, held in enumerate(known)
                      if _same_parties(people, held) and not _other_occasion(mine, spans[k])), None)
