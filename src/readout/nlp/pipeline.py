@@ -106,6 +106,21 @@ def _after_dateline(doc: Doc, start: int) -> Token | None:
     return None
 
 
+def _flat_parse(doc: Doc) -> Doc:
+    """A segment the model does not read, given the flattest parse: each paragraph one tree, every token
+    hung from its first. Joined to parsed segments (``Doc.from_docs``), sentences are read from the trees,
+    and a segment without any would let the sentence before it run on through its paragraphs."""
+    root = doc[0] if len(doc) else None
+    for token in doc:
+        if token.is_sent_start or token.i == 0:
+            root = token
+            token.dep_ = "ROOT"
+        else:
+            token.head = root
+            token.dep_ = "dep"
+    return doc
+
+
 def parse_bodies(articles: Sequence[Article], nlp: Language, settings: Settings) -> list[Doc]:
     """One Doc per article, of exactly its body, with English segments run through the whole pipeline."""
     cut = [segments(a, settings.max_body_chars) for a in articles]
@@ -119,7 +134,7 @@ def parse_bodies(articles: Sequence[Article], nlp: Language, settings: Settings)
                 if segment.english:
                     yield doc, (a, s)
                 else:
-                    docs[a][s] = doc
+                    docs[a][s] = _flat_parse(doc)
 
     for doc, (a, s) in nlp.pipe(english_inputs(), as_tuples=True, batch_size=settings.nlp_batch_size):
         docs[a][s] = doc

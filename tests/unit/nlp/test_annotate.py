@@ -104,7 +104,10 @@ def test_non_english_paragraph_is_marked_and_not_read_by_the_model(annotate):
     german = got.article.paragraphs[1]
     assert doc.text == capture.body
     assert not [e for e in got.entities if german.start <= e.start < german.end]
-    assert not [t for t in doc[len(doc) // 3:] if t.idx >= german.start and t.idx < german.end and t.dep_]
+    in_german = [t for t in doc if german.start <= t.idx < german.end]
+    assert in_german and not [t for t in in_german if t.pos_ or t.tag_]  # never tagged by the model
+    assert {t.head.i for t in in_german} == {in_german[0].i}  # one flat tree: the paragraph is one sentence
+    assert [s.text for s in got.sentences] == text  # no sentence runs on across the German paragraph
 
 
 def test_sentences_never_cross_paragraphs(annotate):
