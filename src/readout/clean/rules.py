@@ -635,6 +635,10 @@ NAV_ITEM_MAX_WORDS = 3
 # A breadcrumb trail ("Home > News", "Press releases > 2026") is navigation from two items: the arrow
 # between them is no sentence punctuation.
 BREADCRUMB_ITEMS_MIN = 2
+# Sections in a trail of three or more may be named at length ("Home > Countries & Regions > Latin America
+# and the Caribbean > Brazil"): the arrows, not the items' length, make it navigation.
+BREADCRUMB_LONG_TRAIL = 3
+BREADCRUMB_ITEM_MAX_WORDS = 6
 # A line in capitals is a label or widget with at least this many letters and at most this many words.
 CAPS_MIN_LETTERS = 3
 CAPS_MAX_WORDS = 10

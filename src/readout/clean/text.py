@@ -233,9 +233,12 @@ def _nav(text: str, words: list[str]) -> bool:
     if NAV_SEPARATOR_CHAR.search(text) is None:
         return False
     items = [item for item in NAV_SEPARATORS.split(text.strip()) if item]
-    least = rules.BREADCRUMB_ITEMS_MIN if BREADCRUMB.search(text) else rules.NAV_ITEMS_MIN
+    trail = BREADCRUMB.search(text) is not None
+    least = rules.BREADCRUMB_ITEMS_MIN if trail else rules.NAV_ITEMS_MIN
+    longest = (rules.BREADCRUMB_ITEM_MAX_WORDS if trail and len(items) >= rules.BREADCRUMB_LONG_TRAIL
+               else rules.NAV_ITEM_MAX_WORDS)
     return (len(items) >= least
-            and all(len(i.split()) <= rules.NAV_ITEM_MAX_WORDS for i in items) and not _table_row(items))
+            and all(len(i.split()) <= longest for i in items) and not _table_row(items))
 
 
 def _table_row(items: list[str]) -> bool:

@@ -78,6 +78,13 @@ def test_a_breadcrumb_of_two_items_is_navigation():
     assert removal(article, 1) == ("chrome", "navigation, share or account links")
 
 
+def test_a_long_breadcrumb_trail_with_long_section_names_is_navigation_not_the_headline():
+    trail = "Home > Countries & Regions > Northern Isles and the Outer Coast > Aldera"
+    article = clean(_page(trail))
+    assert removal(article, 1) == ("chrome", "navigation, share or account links")
+    assert article.title != trail
+
+
 def test_a_site_name_repeated_in_the_footer_is_not_the_headline():
     site = "Office of the Prime Minister of Aldera"
     article = clean("\n\n".join([site, "Home > Press Office > Visits", HEADLINE, P1, P2, P3, site]))
