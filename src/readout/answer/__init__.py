@@ -143,19 +143,13 @@ def _same_acts(read: Question, parts: list[Part]) -> bool:
 def _opinion(question: str, view: Opinion) -> Answer:
     """A writer's view, quoted from their own piece, with the caveat that it is an opinion."""
     quoted = " ".join(f"\u201c{c.text}\u201d [{k}]" for k, c in enumerate(view.citations, start=1))
-    return Answer(
-        question=question,
-        status="answered",
-        answer=f"In a piece of opinion by {view.writer} (not an official account), they write: {quoted}",
-        event=None,
-        events=(),
-        date=None,
-        citations=view.citations,
-        caveats=(
-            f"This is the opinion of {view.writer}, from a piece they wrote "
-            f"(byline: \u201c{view.byline}\u201d, {view.source}): a commentary or column, "
-            "not an official account or a news report of fact.",
-        ),
+    return _quoted(
+        question,
+        f"In a piece of opinion by {view.writer} (not an official account), they write: {quoted}",
+        view.citations,
+        f"This is the opinion of {view.writer}, from a piece they wrote "
+        f"(byline: \u201c{view.byline}\u201d, {view.source}): a commentary or column, "
+        "not an official account or a news report of fact.",
     )
 
 
@@ -177,18 +171,12 @@ def _identity(question: str, read: Question, store: Store) -> Answer:
         items.append(f"\u201c{role.text}\u201d [{citations.index(citation) + 1}]")
     if not items:
         return _no_answer(question, f"the captures name {name} but give no title or role for them.")
-    return Answer(
-        question=question,
-        status="answered",
-        answer=f"The captures describe {name} as: {'; '.join(items)}.",
-        event=None,
-        events=(),
-        date=None,
-        citations=tuple(citations),
-        caveats=(
-            "Each role is as the capture cited for it states it, when it was written; "
-            "it may not hold at another time.",
-        ),
+    return _quoted(
+        question,
+        f"The captures describe {name} as: {'; '.join(items)}.",
+        tuple(citations),
+        "Each role is as the capture cited for it states it, when it was written; "
+        "it may not hold at another time.",
     )
 
 
@@ -203,20 +191,21 @@ def _from_sentences(question: str, found: Fallback, captures: Captures, reason: 
     if not citations:
         return _no_answer(question, f"{reason}.")
     quoted = " ".join(f"\u201c{c.text}\u201d [{k}]" for k, c in enumerate(citations, start=1))
-    return Answer(
-        question=question,
-        status="answered",
-        answer=f"No event record in these captures fits the question ({reason}); these sentences hold all "
+    return _quoted(
+        question,
+        f"No event record in these captures fits the question ({reason}); these sentences hold all "
         f"its names and words: {quoted}",
-        event=None,
-        events=(),
-        date=None,
-        citations=tuple(citations),
-        caveats=(
-            "No event record matched the question: the answer only quotes capture sentences that hold all "
-            "of its names and words, and they may not say exactly what it asks.",
-        ),
+        tuple(citations),
+        "No event record matched the question: the answer only quotes capture sentences that hold all "
+        "of its names and words, and they may not say exactly what it asks.",
     )
+
+
+def _quoted(question: str, text: str, citations: tuple[Citation, ...], caveat: str) -> Answer:
+    """An answer about no event record (an opinion, a person's roles, sentences that hold the question's
+    words): the cited words and the one caveat that says what they are."""
+    return Answer(question=question, status="answered", answer=text, event=None, events=(), date=None,
+                  citations=citations, caveats=(caveat,))
 
 
 def _no_answer(question: str, reason: str) -> Answer:

@@ -574,6 +574,16 @@ def _asks_for(verb: Token, own: tuple[str, ...] = ()) -> bool:
     )
 
 
+def _object_blocks(verb: Token, obj: Token | None) -> bool:
+    """Whether the verb's object, or its lack of one, leaves it no event of its own (``rules.json``
+    ``non_event_objects``): "gave a statement", "received assurances", "returned home"."""
+    blocked = rules()["non_event_objects"]
+    lemma = verb.lemma_.lower()
+    if obj is None:
+        return lemma in blocked["without_object"] and not _passive(verb)
+    return lemma in blocked["verbs"] and obj.lemma_.lower() in blocked["lemmas"]
+
+
 def candidate(token: Token, index: EntityIndex) -> Candidate | None:
     """The event a token triggers, with its roles, or None."""
     entry = _match(token)
@@ -582,11 +592,7 @@ def candidate(token: Token, index: EntityIndex) -> Candidate | None:
     entry = entry or _joint_entry(token) or _conditional_threat(token)
     if entry is None or _generic(token) or _interview(token):
         return None
-    blocked = rules()["non_event_objects"]
     obj = child(token, "dobj")
-    if (entry.pos == "VERB" and obj is None and not _passive(token)
-            and token.lemma_.lower() in word_set("rules.json", "transitive_only")):
-        return None  # "returned home": travel, not giving anything back
     if (
         entry.pos == "VERB"
         and obj is not None
@@ -594,12 +600,7 @@ def candidate(token: Token, index: EntityIndex) -> Candidate | None:
         and _match(obj) is not None
     ):
         return None  # a light verb hands its event to its object noun ("imposed sanctions")
-    if (
-        entry.pos == "VERB"
-        and token.lemma_.lower() in blocked["verbs"]
-        and obj is not None
-        and (obj.lemma_.lower() in blocked["lemmas"])
-    ):
+    if entry.pos == "VERB" and _object_blocks(token, obj):
         return None
     governor = light_governor(token) if entry.pos == "NOUN" else None
     kind, mode, cameo = entry.type, entry.mode, entry.cameo

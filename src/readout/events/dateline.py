@@ -10,17 +10,17 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from readout.events.lexicon import meeting_cue
+from readout.nlp.pipeline import DATELINE_DASHES, DATELINE_TOKENS
 
-# Word lists and bounds of these rules, each with its reason, in lexicons/meetings.json.
+# Word lists and bounds of these rules, each with its reason, in lexicons/meetings.json; the dateline's
+# shape (its dashes and length) is the language layer's, which sets a dateline apart before parsing.
 DATELINE_ENDS = frozenset(meeting_cue("dateline_ends"))
-DATELINE_DASHES = frozenset(meeting_cue("dateline_dashes"))
-DATELINE_WORDS: int = meeting_cue("dateline_words")
 DATELINE_CREDIT_WORDS: int = meeting_cue("dateline_credit_words")
 
 
 def _datelines(doc: Doc) -> list[tuple[list[int], int, int | None]]:
     """Each sentence opening with a dateline: its city's tokens, the token that ends the city and the
-    closing dash (None when no dash follows within ``DATELINE_WORDS``)."""
+    closing dash (None when no dash follows within ``DATELINE_TOKENS``)."""
     out = []
     for sent in doc.sents:
         run: list[int] = []
@@ -32,7 +32,7 @@ def _datelines(doc: Doc) -> list[tuple[list[int], int, int | None]]:
                 run.append(token.i)
                 continue
             if run and token.text in DATELINE_ENDS:
-                rest = doc[token.i : min(token.i + DATELINE_WORDS, sent.end)]
+                rest = doc[token.i : min(token.i + DATELINE_TOKENS, sent.end)]
                 dash = next((t.i for t in rest if t.text in DATELINE_DASHES), None)
                 out.append((run, token.i, dash))
             break
@@ -43,7 +43,7 @@ def _whole_sentence(sent: Span) -> bool:
     """A short sentence ending in a dash: a dateline the language layer set apart from the report's first
     sentence, whose city may be written in title case ("Astana, March 15 (NNA) -")."""
     words = [t for t in sent if not t.is_space]
-    return 1 < len(words) <= DATELINE_WORDS and words[-1].text in DATELINE_DASHES
+    return 1 < len(words) <= DATELINE_TOKENS and words[-1].text in DATELINE_DASHES
 
 
 def dateline_tokens(doc: Doc) -> set[int]:

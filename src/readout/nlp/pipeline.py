@@ -84,8 +84,10 @@ def _segment_doc(nlp: Language, body: str, segment: Segment) -> Doc:
 
 
 # A wire dateline opens a paragraph with at most this many tokens before its dash ("ASTANA (Agency) -",
-# "Lorvik, June 28, 2019, KNA --"); the parser reads it as the subject or root of the sentence after it.
+# "PORTA SEREN, 3 October 2024 (VNA) -", "Lorvik, June 28, 2019, KNA --"); the parser reads it as the
+# subject or root of the sentence after it. The events stage reads datelines by the same shape.
 DATELINE_TOKENS = 12
+# The dashes that close a dateline's date and agency.
 DATELINE_DASHES = frozenset({"-", "--", "–", "—"})
 
 

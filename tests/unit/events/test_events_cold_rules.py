@@ -169,3 +169,13 @@ def test_a_venue_in_a_nationality_s_capital_is_not_placed_in_the_nationality(nlp
     assert any(e.text == "Kazakh" for e in tagged)
     (meeting,) = [e for e in extract_events(replace(annotated, entities=tagged), doc) if e.type == "CONSULT"]
     assert meeting.place == "Government House"
+
+
+def test_a_verb_whose_object_or_lack_of_one_leaves_no_event(nlp):
+    for text in ("Ivo Sela is expected to return home on Sunday.",
+                 "A source said Lorvik had received private assurances that no action would be taken."):
+        annotated, doc = annotate(nlp, text)
+        assert [e.type for e in extract_events(annotated, doc) if e.type in ("RETREAT", "AGREE", "CONSULT")] \
+            == [], text
+    annotated, doc = annotate(nlp, "The army returned the seized vessels to Lorvia on Monday.")
+    assert [e.type for e in extract_events(annotated, doc)] == ["RETREAT"]
